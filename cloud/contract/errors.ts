@@ -1,0 +1,55 @@
+/** Error codes of the public API contract (SPEC.md). Clients switch on these strings. */
+export const ERROR_CODES = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'VALIDATION',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** HTTP status the local server answers with for each code (200 for ok). */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  VALIDATION: 400,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+};
+
+/** Field path → human message (Chinese), e.g. `{ "venue.address": "请填写地址" }`. */
+export type FieldErrors = Record<string, string>;
+
+export interface ApiErrorBody {
+  code: ErrorCode;
+  message: string;
+  fields?: FieldErrors;
+}
+
+/**
+ * An expected failure with a contract code. Domain code throws it; the router turns it into the
+ * envelope. Anything else thrown becomes INTERNAL, so user mistakes must always be AppErrors.
+ */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fields?: FieldErrors;
+
+  constructor(code: ErrorCode, message: string, fields?: FieldErrors) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.fields = fields;
+  }
+}
+
+export const notFound = (what: string) => new AppError('NOT_FOUND', `${what}不存在`);
+export const forbidden = (message = '没有权限执行此操作') => new AppError('FORBIDDEN', message);
+export const unauthenticated = () => new AppError('UNAUTHENTICATED', '请先登录');
+export const conflict = (message: string) => new AppError('CONFLICT', message);
+export const invalid = (field: string, message: string) =>
+  new AppError('VALIDATION', message, { [field]: message });
