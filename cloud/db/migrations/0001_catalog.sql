@@ -1,7 +1,8 @@
 -- Foundation: union organisations, users, volunteers, teams and the menu (topics, services).
 -- Plain SQL, PostgreSQL 15 features only (PGlite runs 18; production may run 15).
 
-CREATE EXTENSION IF NOT EXISTS btree_gist;
+-- In public, database-wide: test schemas come and go, the extension must not go with them.
+CREATE EXTENSION IF NOT EXISTS btree_gist WITH SCHEMA public;
 
 CREATE TABLE orgs (
   id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

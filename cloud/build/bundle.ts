@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { FUNCTIONS } from '../functions/registry';
+
+const root = path.resolve(__dirname, '../..');
+const outRoot = path.join(root, 'dist/cloudfunctions');
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+  devDependencies: Record<string, string>;
+};
+
+/** Per-function CloudBase settings (timer triggers and openapi permissions come with later issues). */
+const FUNCTION_CONFIG: Record<string, object> = {};
+
+/**
+ * `npm run build:cloud`: one folder per cloud function, each uploadable alone: a bundled
+ * `index.js` (shared code inlined), `package.json` (only wx-server-sdk, installed in the cloud) and
+ * `config.json`.
+ */
+async function main() {
+  fs.rmSync(outRoot, { recursive: true, force: true });
+  for (const name of Object.keys(FUNCTIONS)) {
+    const dir = path.join(outRoot, name);
+    fs.mkdirSync(dir, { recursive: true });
+    const entry = path.join(dir, '.entry.ts');
+    fs.writeFileSync(
+      entry,
+      `import { createMain } from '${path.join(root, 'cloud/cloudbase/entry')}';\n` +
+        `import { FUNCTIONS } from '${path.join(root, 'cloud/functions/registry')}';\n` +
+        `export const main = createMain(FUNCTIONS[${JSON.stringify(name)}]);\n`,
+    );
+    const t0 = performance.now();
+    await build({
+      entryPoints: [entry],
+      outfile: path.join(dir, 'index.js'),
+      bundle: true,
+      platform: 'node',
+      target: 'node16',
+      format: 'cjs',
+      minify: true,
+      legalComments: 'none',
+      // PGlite is never used in the cloud (DATABASE_URL is required there); the SDK is installed there.
+      external: ['wx-server-sdk', '@electric-sql/pglite', '@electric-sql/pglite/*', 'pg-native'],
+      define: { 'process.env.NODE_ENV': '"production"' },
+      logLevel: 'warning',
+    });
+    fs.rmSync(entry);
+    fs.writeFileSync(
+      path.join(dir, 'package.json'),
+      JSON.stringify(
+        { name, version: '1.0.0', main: 'index.js', private: true, dependencies: { 'wx-server-sdk': pkg.devDependencies['wx-server-sdk'] } },
+        null,
+        2,
+      ) + '\n',
+    );
+    fs.writeFileSync(
+      path.join(dir, 'config.json'),
+      JSON.stringify({ permissions: { openapi: [] }, ...FUNCTION_CONFIG[name] }, null, 2) + '\n',
+    );
+    const kb = (fs.statSync(path.join(dir, 'index.js')).size / 1024).toFixed(0);
+    console.log(`cloudfunctions/${name}: index.js ${kb} KB (${Math.round(performance.now() - t0)} ms)`);
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,34 @@
+import path from 'node:path';
+
+/** Settings read once from the environment. Only this module reads process.env. */
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** PGlite data directory (used when databaseUrl is empty). */
+  dataDir: string;
+  /** A real PostgreSQL server; when set, PGlite is not used. */
+  databaseUrl: string | null;
+  /** Dev mode: quick login for demo users and the clock offset. Off when NODE_ENV=production. */
+  devMode: boolean;
+  /** Dev only: shift the server clock, so a demo or test can run "tomorrow" on the same data. */
+  clockOffsetMinutes: number;
+  /** HMAC secret for session tokens; when absent one is generated and kept in the data dir. */
+  sessionSecret: string | null;
+  /** Where the H5 build lives. */
+  h5Dir: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const devMode = env.NODE_ENV !== 'production';
+  const offset = Number(env.CLOCK_OFFSET_MINUTES ?? 0);
+  return {
+    port: Number(env.PORT ?? 10086),
+    host: env.HOST ?? '127.0.0.1',
+    dataDir: path.resolve(env.DATA_DIR ?? '.data'),
+    databaseUrl: env.DATABASE_URL || null,
+    devMode,
+    clockOffsetMinutes: devMode && Number.isFinite(offset) ? offset : 0,
+    sessionSecret: env.SESSION_SECRET || null,
+    h5Dir: path.resolve(env.H5_DIR ?? 'dist/h5'),
+  };
+}

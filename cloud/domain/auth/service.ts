@@ -1,0 +1,47 @@
+import type { Kysely } from 'kysely';
+import { notFound, unauthenticated, type DevUser, type Me, type Page, type Role } from '../../contract';
+import * as usersRepo from '../../db/repositories/users';
+import type { DB } from '../../db/schema';
+import { pageQuery } from '../catalog/service';
+
+function toMe(r: usersRepo.UserRow): Me {
+  return {
+    id: r.id,
+    name: r.name,
+    roles: r.roles as Role[],
+    ...(r.volunteer_id ? { volunteerId: r.volunteer_id } : {}),
+    orgId: r.org_id,
+    orgName: r.org_name,
+    company: r.company,
+  };
+}
+
+export async function me(db: Kysely<DB>, userId: string): Promise<Me> {
+  const row = await usersRepo.getUser(db, userId);
+  // A token for a user that no longer exists (e.g. the database was reset) is a logged-out state.
+  if (!row) throw unauthenticated();
+  return toMe(row);
+}
+
+export async function devUsers(db: Kysely<DB>, paging: { page?: number; pageSize?: number }): Promise<Page<DevUser>> {
+  const p = pageQuery({ page: paging.page, pageSize: paging.pageSize ?? 100 });
+  const { rows, total } = await usersRepo.listDevUsers(db, p);
+  return {
+    items: rows.map((r) => ({ id: r.id, name: r.name, roles: r.roles as Role[], label: r.label })),
+    total,
+    page: p.page,
+    pageSize: p.pageSize,
+  };
+}
+
+export async function userForLogin(db: Kysely<DB>, userId: string): Promise<Me> {
+  const row = await usersRepo.getUser(db, userId);
+  if (!row) throw notFound('用户');
+  return toMe(row);
+}
+
+/** CloudBase: WeChat vouches for the OPENID; a first-time user is created as a worker. */
+export async function userIdForOpenid(db: Kysely<DB>, openid: string): Promise<string> {
+  const found = await usersRepo.findUserByOpenid(db, openid);
+  return found ? found.id : usersRepo.createUserForOpenid(db, openid);
+}

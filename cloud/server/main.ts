@@ -1,0 +1,45 @@
+import path from 'node:path';
+import { loadConfig } from '../config';
+import { startRuntime } from '../runtime/services';
+import { buildServer } from './app';
+import { buildH5, h5BuildIsStale } from './h5-build';
+
+/**
+ * `npm start`: build H5 if needed, open the database (PGlite in DATA_DIR, or DATABASE_URL),
+ * migrate, seed an empty database with the demo data, and serve everything on one port.
+ */
+async function main() {
+  const config = loadConfig();
+  const root = path.resolve(__dirname, '../..');
+  if (process.env.SKIP_H5_BUILD !== '1' && h5BuildIsStale(root, config.h5Dir)) buildH5(root);
+
+  const runtime = await startRuntime(config);
+  const { startup } = runtime;
+  const app = await buildServer({ services: runtime.services, h5Dir: config.h5Dir });
+  await app.listen({ port: config.port, host: config.host });
+
+  const where = startup.engine === 'pglite' ? `PGlite ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+  console.log(
+    `数据库: ${where}; 迁移 ${startup.migrated.length} 个; ${startup.seeded ? '已载入演示数据' : '沿用已有数据'}; ` +
+      `启动用时 ${startup.ms} ms${config.devMode ? '; 开发模式（可快捷登录）' : ''}` +
+      (config.clockOffsetMinutes ? `; 时钟偏移 ${config.clockOffsetMinutes} 分钟` : ''),
+  );
+  console.log(`劳模工匠点单 已启动: http://${config.host}:${config.port}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`收到 ${signal}，正在关闭…`);
+    await app.close();
+    await runtime.database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
