@@ -26,8 +26,8 @@ async function main() {
     fs.writeFileSync(
       entry,
       `import { createMain } from '${path.join(root, 'cloud/cloudbase/entry')}';\n` +
-        `import { FUNCTIONS } from '${path.join(root, 'cloud/functions/registry')}';\n` +
-        `export const main = createMain(FUNCTIONS[${JSON.stringify(name)}]);\n`,
+        `import { actions } from '${path.join(root, 'cloud/functions', name)}';\n` +
+        `export const main = createMain(actions);\n`,
     );
     const t0 = performance.now();
     await build({

@@ -1,9 +1,9 @@
 import type { ActionMap } from './router';
-import { authActions } from './auth';
-import { catalogActions } from './catalog';
+import { actions as auth } from './auth';
+import { actions as catalog } from './catalog';
 
-/** Every cloud function by name. Each is also bundled alone for CloudBase. */
-export const FUNCTIONS: Record<string, ActionMap> = {
-  auth: authActions,
-  catalog: catalogActions,
-};
+/**
+ * Every cloud function by name. Each folder `functions/<name>/index.ts` exports its `actions`;
+ * `npm run build:cloud` bundles each one alone for CloudBase.
+ */
+export const FUNCTIONS: Record<string, ActionMap> = { auth, catalog };

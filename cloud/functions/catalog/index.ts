@@ -3,7 +3,7 @@ import * as catalog from '../../domain/catalog/service';
 import { publicAction, type ActionMap } from '../router';
 
 /** `catalog`: the menu. Public: a worker can browse before logging in. */
-export const catalogActions: ActionMap = {
+export const actions: ActionMap = {
   categories: publicAction(catalogInput.categories, (ctx) => catalog.categories(ctx.db)),
   topics: publicAction(catalogInput.topics, (ctx, input) => catalog.topics(ctx.db, input)),
   topic: publicAction(catalogInput.topic, (ctx, input) => catalog.topic(ctx.db, input.id)),
