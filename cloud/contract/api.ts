@@ -5,6 +5,9 @@ import type {
   VolunteerProfile, VolunteerSummary,
 } from './catalog';
 import type { Page } from './envelope';
+import type { InboxPage, inboxInput } from './inbox';
+import type { Order, OrderDetail, orderInput } from './order';
+import type { Availability, taskInput } from './task';
 
 type In<S extends z.ZodType> = z.input<S>;
 
@@ -28,6 +31,29 @@ export interface Api {
     volunteer: { input: In<typeof catalogInput.volunteer>; output: VolunteerProfile };
     teams: { input: In<typeof catalogInput.teams>; output: Page<Team> };
     team: { input: In<typeof catalogInput.team>; output: TeamDetail };
+  };
+  order: {
+    create: { input: In<typeof orderInput.create>; output: Order };
+    get: { input: In<typeof orderInput.get>; output: OrderDetail };
+    mine: { input: In<typeof orderInput.mine>; output: Page<Order> };
+    cancel: { input: In<typeof orderInput.cancel>; output: Order };
+    reschedule: { input: In<typeof orderInput.reschedule>; output: Order };
+    rate: { input: In<typeof orderInput.rate>; output: Order };
+  };
+  task: {
+    inbox: { input: In<typeof taskInput.inbox>; output: Page<Order> };
+    pool: { input: In<typeof taskInput.pool>; output: Page<Order> };
+    accept: { input: In<typeof taskInput.accept>; output: Order };
+    decline: { input: In<typeof taskInput.decline>; output: Order };
+    grab: { input: In<typeof taskInput.grab>; output: Order };
+    checkIn: { input: In<typeof taskInput.checkIn>; output: Order };
+    complete: { input: In<typeof taskInput.complete>; output: Order };
+    availability: { input: In<typeof taskInput.availability>; output: Availability };
+    setAvailability: { input: In<typeof taskInput.setAvailability>; output: Availability };
+  };
+  inbox: {
+    list: { input: In<typeof inboxInput.list>; output: InboxPage };
+    read: { input: In<typeof inboxInput.read>; output: { updated: number; unread: number } };
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated, RawBuilder } from 'kysely';
 
 /**
  * Table types for Kysely. bigint columns come back from pg as decimal strings, which is also
@@ -106,6 +106,66 @@ export interface ServiceVolunteersTable {
   volunteer_id: string;
 }
 
+export interface OrdersTable {
+  id: Generated<string>;
+  kind: 'lecture' | 'service' | 'need';
+  status: Generated<string>;
+  requester_id: string;
+  org_id: string;
+  topic_id: string | null;
+  service_id: string | null;
+  team_id: string | null;
+  volunteer_id: string | null;
+  named: Generated<boolean>;
+  /** tstzrange: written with rangeOf(start, end), read through lower()/upper(). */
+  during: ColumnType<string, RawBuilder<string>, RawBuilder<string>>;
+  duration_min: number;
+  venue_type: string;
+  venue_address: string | null;
+  venue_link: string | null;
+  headcount: number | null;
+  contact_phone: string;
+  note: Generated<string>;
+  title: string | null;
+  field: string | null;
+  description: string | null;
+  photos: Generated<string[]>;
+  urgency: string | null;
+  request_id: string;
+  created_at: Date;
+  updated_at: Date;
+  accepted_at: Date | null;
+  checked_in_at: Date | null;
+  check_in_location: unknown;
+  completed_at: Date | null;
+  record: unknown;
+  rating: number | null;
+  rating_comment: string | null;
+  rated_at: Date | null;
+  pending_since: Date;
+  escalated_at: Date | null;
+}
+
+export interface OrderEventsTable {
+  id: Generated<string>;
+  order_id: string;
+  at: Date;
+  from_status: string | null;
+  to_status: string;
+  by_user_id: string | null;
+  note: Generated<string>;
+}
+
+export interface InboxMessagesTable {
+  id: Generated<string>;
+  user_id: string;
+  order_id: string | null;
+  title: string;
+  body: Generated<string>;
+  created_at: Date;
+  read_at: Date | null;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Generated<Date>;
@@ -123,5 +183,8 @@ export interface DB {
   topic_volunteers: TopicVolunteersTable;
   services: ServicesTable;
   service_volunteers: ServiceVolunteersTable;
+  orders: OrdersTable;
+  order_events: OrderEventsTable;
+  inbox_messages: InboxMessagesTable;
   schema_migrations: SchemaMigrationsTable;
 }

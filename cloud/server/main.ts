@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { loadConfig } from '../config';
+import { escalateOverdue } from '../domain/orders/sla';
 import { startRuntime } from '../runtime/services';
 import { buildServer } from './app';
 import { buildH5, h5BuildIsStale } from './h5-build';
@@ -26,11 +27,24 @@ async function main() {
   );
   console.log(`劳模工匠点单 已启动: http://${config.host}:${config.port}`);
 
+  // The SLA timer (a CloudBase timer trigger in the cloud): escalate orders nobody answered.
+  const escalate = async () => {
+    try {
+      const ids = await escalateOverdue(runtime.services.db, runtime.services.clock.now());
+      if (ids.length) console.log(`已将 ${ids.length} 个超时订单转交管理员`);
+    } catch (err) {
+      console.error('超时检查失败', err);
+    }
+  };
+  await escalate();
+  const timer = setInterval(() => void escalate(), 60_000);
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`收到 ${signal}，正在关闭…`);
+    clearInterval(timer);
     await app.close();
     await runtime.database.close();
     process.exit(0);

@@ -8,6 +8,7 @@ import * as servicesRepo from '../../db/repositories/services';
 import * as teamsRepo from '../../db/repositories/teams';
 import * as topicsRepo from '../../db/repositories/topics';
 import * as volunteersRepo from '../../db/repositories/volunteers';
+import { busyIntervals } from '../../db/repositories/orders';
 import type { Clock } from '../clock';
 import { BOOKING_RULES } from '../rules';
 import { dayjs, toIso, ZONE } from '../time';
@@ -85,16 +86,17 @@ export async function volunteer(
   const row = await volunteersRepo.getVolunteer(db, input.id);
   if (!row) throw notFound('志愿者');
   const dayKey = (d: Date) => dayjs(d).tz(ZONE).format('YYYY-MM-DD');
-  const [windows, blocked, topicRows, serviceRows] = await Promise.all([
+  const [windows, blocked, topicRows, serviceRows, busy] = await Promise.all([
     volunteersRepo.windowsOf(db, row.id),
     volunteersRepo.blockedDaysOf(db, row.id, dayKey(from), dayKey(to)),
     volunteersRepo.topicsOfVolunteer(db, row.id),
     volunteersRepo.servicesOfVolunteer(db, row.id),
+    busyIntervals(db, row.id, from, to),
   ]);
   const slots = computeFreeSlots({
     windows: windows.map((w) => ({ weekday: w.weekday, startMinute: w.start_minute, endMinute: w.end_minute })),
     blockedDays: blocked,
-    busy: [], // bookings are subtracted once orders exist (lecture ordering issue)
+    busy,
     from,
     to,
     earliest: dayjs(now).add(BOOKING_RULES.minNoticeHours, 'hour').toDate(),

@@ -1,0 +1,138 @@
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { DB, OrdersTable } from '../schema';
+import { pageWithTotal, type PageQuery } from './search';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/** An order with the names the pages show; `start_at`/`end_at` unpack the tstzrange. */
+export function orderQuery(db: Db) {
+  return db
+    .selectFrom('orders as o')
+    .innerJoin('users as ru', 'ru.id', 'o.requester_id')
+    .leftJoin('volunteers as v', 'v.id', 'o.volunteer_id')
+    .leftJoin('users as vu', 'vu.id', 'v.user_id')
+    .leftJoin('topics as tp', 'tp.id', 'o.topic_id')
+    .leftJoin('services as sv', 'sv.id', 'o.service_id')
+    .leftJoin('teams as tm', 'tm.id', 'o.team_id')
+    .selectAll('o')
+    .select([
+      sql<Date>`lower(o.during)`.as('start_at'),
+      sql<Date>`upper(o.during)`.as('end_at'),
+      'ru.name as requester_name',
+      'ru.company as requester_company',
+      'v.user_id as volunteer_user_id',
+      'vu.name as volunteer_name',
+      'tp.title as topic_title',
+      'sv.title as service_title',
+      'tm.name as team_name',
+    ]);
+}
+
+export type OrderRow = Selectable<OrdersTable> & {
+  start_at: Date;
+  end_at: Date;
+  requester_name: string;
+  requester_company: string | null;
+  volunteer_user_id: string | null;
+  volunteer_name: string | null;
+  topic_title: string | null;
+  service_title: string | null;
+  team_name: string | null;
+};
+
+export const rangeOf = (start: Date, end: Date) => sql<string>`tstzrange(${start.toISOString()}::timestamptz, ${end.toISOString()}::timestamptz, '[)')`;
+
+
+export async function getOrder(db: Db, id: string, opts: { forUpdate?: boolean } = {}): Promise<OrderRow | undefined> {
+  let q = orderQuery(db).where('o.id', '=', id);
+  if (opts.forUpdate) q = q.forUpdate('o');
+  return (await q.executeTakeFirst()) as OrderRow | undefined;
+}
+
+export async function findByRequest(db: Db, requesterId: string, requestId: string): Promise<OrderRow | undefined> {
+  return (await orderQuery(db)
+    .where('o.requester_id', '=', requesterId)
+    .where('o.request_id', '=', requestId)
+    .executeTakeFirst()) as OrderRow | undefined;
+}
+
+export async function listOrders(
+  db: Db,
+  filter: { requesterId?: string; volunteerId?: string; status?: string },
+  page: PageQuery,
+): Promise<{ rows: OrderRow[]; total: number }> {
+  let q = orderQuery(db).select(sql<string>`count(*) over ()`.as('total'));
+  if (filter.requesterId) q = q.where('o.requester_id', '=', filter.requesterId);
+  if (filter.volunteerId) q = q.where('o.volunteer_id', '=', filter.volunteerId);
+  if (filter.status) q = q.where('o.status', '=', filter.status);
+  const res = await pageWithTotal((limit, offset) => q.orderBy('o.created_at', 'desc').orderBy('o.id', 'desc').limit(limit).offset(offset).execute(), page);
+  return res as { rows: OrderRow[]; total: number };
+}
+
+/**
+ * Open lecture orders without a speaker, for topics this volunteer gives: the speaker's pool.
+ * (Needs and team orders join the pool with the technical-services issue.)
+ */
+export async function listLecturePool(db: Db, volunteerId: string, page: PageQuery) {
+  const q = orderQuery(db)
+    .select(sql<string>`count(*) over ()`.as('total'))
+    .where('o.status', '=', 'pending')
+    .where('o.volunteer_id', 'is', null)
+    .where('o.kind', '=', 'lecture')
+    .where((eb) =>
+      eb.exists(
+        eb.selectFrom('topic_volunteers as tv').whereRef('tv.topic_id', '=', 'o.topic_id').where('tv.volunteer_id', '=', volunteerId),
+      ),
+    );
+  const res = await pageWithTotal((limit, offset) => q.orderBy('o.created_at', 'desc').limit(limit).offset(offset).execute(), page);
+  return res as { rows: OrderRow[]; total: number };
+}
+
+/** Time a volunteer's live orders hold between two instants. */
+export async function busyIntervals(db: Db, volunteerId: string, from: Date, to: Date) {
+  const rows = await db
+    .selectFrom('orders')
+    .select([sql<Date>`lower(during)`.as('start'), sql<Date>`upper(during)`.as('end')])
+    .where('volunteer_id', '=', volunteerId)
+    .where('status', 'in', ['pending', 'accepted', 'in_progress'])
+    .where(sql<boolean>`during && ${rangeOf(from, to)}`)
+    .execute();
+  return rows.map((r) => ({ start: new Date(r.start), end: new Date(r.end) }));
+}
+
+export async function insertEvent(
+  db: Db,
+  e: { orderId: string; at: Date; from: string | null; to: string; by: string | null; note?: string },
+) {
+  await db
+    .insertInto('order_events')
+    .values({ order_id: e.orderId, at: e.at, from_status: e.from, to_status: e.to, by_user_id: e.by, note: e.note ?? '' })
+    .execute();
+}
+
+export async function timelineOf(db: Db, orderId: string) {
+  return db
+    .selectFrom('order_events as e')
+    .leftJoin('users as u', 'u.id', 'e.by_user_id')
+    .select(['e.at', 'e.from_status', 'e.to_status', 'e.by_user_id', 'u.name as by_name', 'e.note'])
+    .where('e.order_id', '=', orderId)
+    .orderBy('e.id')
+    .execute();
+}
+
+/** Pending orders older than their SLA: marked expired (escalated) in one statement. */
+export async function expireOverdue(db: Db, now: Date, slaHours: Record<'lecture' | 'service' | 'need', number>) {
+  return db
+    .updateTable('orders')
+    .set({ status: 'expired', escalated_at: now, updated_at: now })
+    .where('status', '=', 'pending')
+    .where((eb) =>
+      eb.or(
+        (Object.keys(slaHours) as (keyof typeof slaHours)[]).map((kind) =>
+          eb.and([eb('kind', '=', kind), eb('pending_since', '<', new Date(now.getTime() - slaHours[kind] * 3600_000))]),
+        ),
+      ),
+    )
+    .returning(['id', 'requester_id', 'org_id', 'volunteer_id', 'kind'])
+    .execute();
+}

@@ -1,0 +1,41 @@
+import type { OrderAction, OrderStatus } from '../../contract';
+import type { OrderRow } from '../../db/repositories/orders';
+import { CHECK_IN_EARLY_MINUTES, RATING_WINDOW_DAYS } from './rules';
+
+/** The caller as the order rules see them. */
+export interface Actor {
+  userId: string;
+  roles: string[];
+  volunteerId: string | null;
+}
+
+/** How the caller relates to one order. `admin` means an admin whose org covers the order's. */
+export interface Relation {
+  requester: boolean;
+  volunteer: boolean;
+  admin: boolean;
+}
+
+export const canSeePrivate = (r: Relation) => r.requester || r.volunteer || r.admin;
+
+const LIVE_BEFORE_START: OrderStatus[] = ['pending', 'accepted', 'expired', 'declined'];
+
+/** What the caller may do next; the pages show exactly these buttons and the server re-checks. */
+export function allowedActions(o: OrderRow, r: Relation, now: Date): OrderAction[] {
+  const status = o.status as OrderStatus;
+  const beforeStart = now < o.start_at;
+  const out: OrderAction[] = [];
+  if (r.requester) {
+    if (beforeStart && LIVE_BEFORE_START.includes(status)) out.push('cancel');
+    if (beforeStart && (status === 'pending' || status === 'accepted' || status === 'expired')) out.push('reschedule');
+    if (status === 'completed' && o.completed_at && now.getTime() <= o.completed_at.getTime() + RATING_WINDOW_DAYS * 86_400_000) {
+      out.push('rate');
+    }
+  }
+  if (r.volunteer) {
+    if (beforeStart && (status === 'pending' || status === 'expired')) out.push('accept', 'decline');
+    if (status === 'accepted' && now.getTime() >= o.start_at.getTime() - CHECK_IN_EARLY_MINUTES * 60_000) out.push('checkIn');
+    if (status === 'in_progress') out.push('complete');
+  }
+  return out;
+}

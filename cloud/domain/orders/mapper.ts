@@ -1,0 +1,55 @@
+import type { Order, OrderKind, OrderStatus, ServiceRecord, VenueType } from '../../contract';
+import type { OrderRow } from '../../db/repositories/orders';
+import { toIso } from '../time';
+import { allowedActions, canSeePrivate, type Relation } from './access';
+
+const isoOrNull = (d: Date | null) => (d ? toIso(d) : null);
+
+/** Row → contract. Phone and exact address only for those allowed to see them. */
+export function toOrder(o: OrderRow, rel: Relation, now: Date): Order {
+  const priv = canSeePrivate(rel);
+  return {
+    id: o.id,
+    kind: o.kind as OrderKind,
+    status: o.status as OrderStatus,
+    start: toIso(o.start_at),
+    end: toIso(o.end_at),
+    durationMin: o.duration_min,
+    named: o.named,
+    volunteerId: o.volunteer_id,
+    volunteerName: o.volunteer_name,
+    topicId: o.topic_id,
+    topicTitle: o.topic_title,
+    serviceId: o.service_id,
+    serviceTitle: o.service_title,
+    teamId: o.team_id,
+    teamName: o.team_name,
+    requesterId: o.requester_id,
+    requesterName: o.requester_name,
+    requesterCompany: o.requester_company,
+    orgId: o.org_id,
+    venue: {
+      type: o.venue_type as VenueType,
+      address: priv ? o.venue_address : null,
+      link: priv ? o.venue_link : null,
+    },
+    contactPhone: priv ? o.contact_phone : null,
+    headcount: o.headcount,
+    note: o.note,
+    title: o.title,
+    field: o.field,
+    description: o.description,
+    photos: o.photos,
+    urgency: o.urgency as Order['urgency'],
+    ...(rel.requester ? { requestId: o.request_id } : {}),
+    createdAt: toIso(o.created_at),
+    acceptedAt: isoOrNull(o.accepted_at),
+    checkedInAt: isoOrNull(o.checked_in_at),
+    completedAt: isoOrNull(o.completed_at),
+    record: (o.record as ServiceRecord | null) ?? null,
+    rating: o.rating,
+    ratingComment: o.rating_comment,
+    escalatedAt: isoOrNull(o.escalated_at),
+    actions: allowedActions(o, rel, now),
+  };
+}

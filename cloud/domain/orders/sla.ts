@@ -1,0 +1,26 @@
+import type { Kysely } from 'kysely';
+import { adminsOfOrg, insertMessages, type NewMessage } from '../../db/repositories/inbox';
+import { expireOverdue, insertEvent } from '../../db/repositories/orders';
+import type { DB } from '../../db/schema';
+import { messages } from './notify';
+import { SLA_HOURS } from './rules';
+
+/**
+ * Marks pending orders past their SLA as expired (escalated to the admin), with a timeline entry
+ * and inbox messages for the requester and the org's admins. Run by a timer; idempotent.
+ */
+export async function escalateOverdue(db: Kysely<DB>, now: Date): Promise<string[]> {
+  return db.transaction().execute(async (trx) => {
+    const expired = await expireOverdue(trx, now, SLA_HOURS);
+    const notes: NewMessage[] = [];
+    const adminsByOrg = new Map<string, string[]>();
+    for (const o of expired) {
+      await insertEvent(trx, { orderId: o.id, at: now, from: 'pending', to: 'expired', by: null, note: `超过 ${SLA_HOURS[o.kind]} 小时无人响应，已转交工会管理员` });
+      if (!adminsByOrg.has(o.org_id)) adminsByOrg.set(o.org_id, await adminsOfOrg(trx, o.org_id));
+      notes.push(messages.expired(o));
+      for (const admin of adminsByOrg.get(o.org_id)!) notes.push(messages.escalated(o, admin, '有订单超时未获响应，请派单或协调。'));
+    }
+    await insertMessages(trx, notes, now);
+    return expired.map((o) => o.id);
+  });
+}

@@ -1,0 +1,104 @@
+import type { Kysely, Transaction } from 'kysely';
+import { AppError, conflict, forbidden, unauthenticated, type Order, type OrderAction, type OrderStatus } from '../../contract';
+import { insertMessages, type NewMessage } from '../../db/repositories/inbox';
+import { getOrder, insertEvent, type OrderRow } from '../../db/repositories/orders';
+import { isOrgWithin } from '../../db/repositories/orgs';
+import { getUser } from '../../db/repositories/users';
+import type { DB, OrdersTable } from '../../db/schema';
+import type { Actor, Relation } from './access';
+import { allowedActions } from './access';
+import { toOrder } from './mapper';
+import type { Updateable } from 'kysely';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export interface FullActor extends Actor {
+  orgId: string | null;
+  name: string;
+}
+
+export async function loadActor(db: Db, userId: string): Promise<FullActor> {
+  const u = await getUser(db, userId);
+  if (!u) throw unauthenticated();
+  return { userId: u.id, roles: u.roles, volunteerId: u.volunteer_id, orgId: u.org_id, name: u.name };
+}
+
+export async function relationTo(db: Db, o: OrderRow, a: FullActor): Promise<Relation> {
+  const admin = a.roles.includes('admin') && !!a.orgId && (await isOrgWithin(db, o.org_id, a.orgId));
+  return {
+    requester: o.requester_id === a.userId,
+    volunteer: !!a.volunteerId && o.volunteer_id === a.volunteerId,
+    admin,
+  };
+}
+
+/** Outsiders learn nothing, not even that the order exists. */
+export const hiddenOrder = () => new AppError('NOT_FOUND', '订单不存在或无权查看');
+
+export const STATUS_NAMES: Record<OrderStatus, string> = {
+  pending: '待接单', accepted: '已接单', in_progress: '服务中', completed: '已完成', rated: '已评价',
+  declined: '已婉拒', cancelled: '已取消', expired: '已超时',
+};
+
+const ACTION_NAMES: Record<OrderAction, string> = {
+  cancel: '取消', reschedule: '改期', rate: '评价', accept: '接单', decline: '婉拒', checkIn: '签到', complete: '提交服务记录', grab: '抢单',
+};
+
+export interface Step {
+  to: OrderStatus;
+  note?: string;
+  patch?: Updateable<OrdersTable>;
+  /** Extra timeline entries after the main one (e.g. declined → pending "back to the pool"). */
+  then?: { to: OrderStatus; note: string; patch?: Updateable<OrdersTable> };
+  notify?: NewMessage[];
+  /** Work inside the same transaction after the update (e.g. the volunteer's totals). */
+  after?: (trx: Transaction<DB>, row: OrderRow) => Promise<void>;
+}
+
+/**
+ * One state change, all or nothing: lock the order, check who the caller is to it and that the
+ * action is allowed now, update, write the timeline and the inbox messages, commit.
+ * An exclusion-constraint violation (the slot is taken) becomes CONFLICT with `slotTakenMessage`.
+ */
+export async function transition(
+  db: Kysely<DB>,
+  now: Date,
+  actor: FullActor,
+  orderId: string,
+  action: OrderAction,
+  side: keyof Relation,
+  decide: (row: OrderRow, trx: Transaction<DB>) => Promise<Step> | Step,
+  slotTakenMessage = '所选时段已被占用，请选择其他时间',
+): Promise<Order> {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const row = await getOrder(trx, orderId, { forUpdate: true });
+      if (!row) throw hiddenOrder();
+      const rel = await relationTo(trx, row, actor);
+      if (!rel.requester && !rel.volunteer && !rel.admin) throw hiddenOrder();
+      if (!rel[side]) throw forbidden(`只有${side === 'requester' ? '下单人' : side === 'volunteer' ? '接单志愿者' : '管理员'}可以${ACTION_NAMES[action]}`);
+      if (!allowedActions(row, rel, now).includes(action)) {
+        throw conflict(`订单当前为「${STATUS_NAMES[row.status as OrderStatus]}」，不能${ACTION_NAMES[action]}`);
+      }
+      const step = await decide(row, trx);
+      await trx.updateTable('orders').set({ ...step.patch, status: step.to, updated_at: now }).where('id', '=', orderId).execute();
+      await insertEvent(trx, { orderId, at: now, from: row.status, to: step.to, by: actor.userId, note: step.note });
+      if (step.then) {
+        await trx.updateTable('orders').set({ ...step.then.patch, status: step.then.to }).where('id', '=', orderId).execute();
+        await insertEvent(trx, { orderId, at: now, from: step.to, to: step.then.to, by: null, note: step.then.note });
+      }
+      await insertMessages(trx, step.notify ?? [], now);
+      const updated = (await getOrder(trx, orderId))!;
+      await step.after?.(trx, updated);
+      return toOrder(updated, await relationTo(trx, updated, actor), now);
+    });
+  } catch (err) {
+    throw asSlotConflict(err, slotTakenMessage);
+  }
+}
+
+/** 23P01 (exclusion violation) or 40P01 (deadlock while racing for a slot) → CONFLICT. */
+export function asSlotConflict(err: unknown, message: string): unknown {
+  const code = (err as { code?: unknown })?.code;
+  return code === '23P01' || code === '40P01' ? conflict(message) : err;
+}

@@ -1,0 +1,20 @@
+import { orderInput } from '../../contract';
+import * as orders from '../../domain/orders/requester';
+import { loadActor } from '../../domain/orders/transition';
+import { userAction, type ActionMap } from '../router';
+
+/** `order`: the requester's side of an order (worker or enterprise). */
+export const actions: ActionMap = {
+  create: userAction(orderInput.create, async (ctx, input) =>
+    orders.createLecture(ctx.db, ctx.clock.now(), await loadActor(ctx.db, ctx.caller.userId), input)),
+  get: userAction(orderInput.get, async (ctx, input) =>
+    orders.getDetail(ctx.db, ctx.clock.now(), await loadActor(ctx.db, ctx.caller.userId), input.id)),
+  mine: userAction(orderInput.mine, async (ctx, input) =>
+    orders.mine(ctx.db, ctx.clock.now(), await loadActor(ctx.db, ctx.caller.userId), input)),
+  cancel: userAction(orderInput.cancel, async (ctx, input) =>
+    orders.cancel(ctx.db, ctx.clock.now(), await loadActor(ctx.db, ctx.caller.userId), input.id, input.reason)),
+  reschedule: userAction(orderInput.reschedule, async (ctx, input) =>
+    orders.reschedule(ctx.db, ctx.clock.now(), await loadActor(ctx.db, ctx.caller.userId), input.id, input.start)),
+  rate: userAction(orderInput.rate, async (ctx, input) =>
+    orders.rate(ctx.db, ctx.clock.now(), await loadActor(ctx.db, ctx.caller.userId), input.id, input.score, input.comment)),
+};

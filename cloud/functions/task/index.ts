@@ -1,0 +1,23 @@
+import { taskInput } from '../../contract';
+import * as availability from '../../domain/availability/service';
+import { loadActor } from '../../domain/orders/transition';
+import * as tasks from '../../domain/orders/volunteer';
+import { userAction, type ActionMap } from '../router';
+import type { AuthedContext } from '../context';
+
+const actor = (ctx: AuthedContext) => loadActor(ctx.db, ctx.caller.userId);
+
+/** `task`: the volunteer's side: orders named to me, the pool, and the steps of the service. */
+export const actions: ActionMap = {
+  inbox: userAction(taskInput.inbox, async (ctx, input) => tasks.inbox(ctx.db, ctx.clock.now(), await actor(ctx), input)),
+  pool: userAction(taskInput.pool, async (ctx, input) => tasks.pool(ctx.db, ctx.clock.now(), await actor(ctx), input)),
+  accept: userAction(taskInput.accept, async (ctx, input) => tasks.accept(ctx.db, ctx.clock.now(), await actor(ctx), input.id)),
+  decline: userAction(taskInput.decline, async (ctx, input) => tasks.decline(ctx.db, ctx.clock.now(), await actor(ctx), input.id, input.reason)),
+  grab: userAction(taskInput.grab, async (ctx, input) => tasks.grab(ctx.db, ctx.clock.now(), await actor(ctx), input.id)),
+  checkIn: userAction(taskInput.checkIn, async (ctx, input) => tasks.checkIn(ctx.db, ctx.clock.now(), await actor(ctx), input.id, input.location)),
+  complete: userAction(taskInput.complete, async (ctx, input) => tasks.complete(ctx.db, ctx.clock.now(), await actor(ctx), input.id, input.record)),
+  availability: userAction(taskInput.availability, async (ctx) =>
+    availability.getAvailability(ctx.db, ctx.clock.now(), (await actor(ctx)).volunteerId)),
+  setAvailability: userAction(taskInput.setAvailability, async (ctx, input) =>
+    availability.setAvailability(ctx.db, ctx.clock.now(), (await actor(ctx)).volunteerId, input)),
+};
