@@ -1,0 +1,60 @@
+export default defineAppConfig({
+  pages: ['pages/index/index', 'pages/orders/index', 'pages/tasks/index', 'pages/me/index'],
+  subPackages: [
+    {
+      // Everything reached from the menu but not needed at launch.
+      root: 'packages/menu',
+      pages: [
+        'topic/index',
+        'volunteer/index',
+        'team/index',
+        'teams/index',
+        'services/index',
+        'service/index',
+      ],
+    },
+  ],
+  // Fetch the menu subpackage while the user looks at the home page.
+  preloadRule: {
+    'pages/index/index': { network: 'all', packages: ['packages/menu'] },
+  },
+  window: {
+    backgroundTextStyle: 'light',
+    backgroundColor: '#f5f6f7',
+    navigationBarBackgroundColor: '#c8161d',
+    navigationBarTitleText: '劳模工匠点单',
+    navigationBarTextStyle: 'white',
+  },
+  tabBar: {
+    color: '#7a7e83',
+    selectedColor: '#c8161d',
+    backgroundColor: '#ffffff',
+    borderStyle: 'white',
+    list: [
+      {
+        pagePath: 'pages/index/index',
+        text: '点单',
+        iconPath: 'assets/tabbar/menu.png',
+        selectedIconPath: 'assets/tabbar/menu-active.png',
+      },
+      {
+        pagePath: 'pages/orders/index',
+        text: '订单',
+        iconPath: 'assets/tabbar/orders.png',
+        selectedIconPath: 'assets/tabbar/orders-active.png',
+      },
+      {
+        pagePath: 'pages/tasks/index',
+        text: '任务',
+        iconPath: 'assets/tabbar/tasks.png',
+        selectedIconPath: 'assets/tabbar/tasks-active.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/tabbar/me.png',
+        selectedIconPath: 'assets/tabbar/me-active.png',
+      },
+    ],
+  },
+});

@@ -1,0 +1,28 @@
+import { type PropsWithChildren } from 'react';
+import Taro, { useLaunch } from '@tarojs/taro';
+import { call } from '@/services/api';
+import { useStore } from '@/stores';
+import './app.scss';
+
+/** On weapp the cloud knows the caller from WeChat: ask who that is once at launch. */
+async function restoreWeappSession(): Promise<void> {
+  try {
+    const me = await call('auth', 'me', {});
+    useStore.getState().login(null, me);
+  } catch {
+    // Not registered yet or offline: the 我的 page offers to try again.
+  }
+}
+
+function App({ children }: PropsWithChildren) {
+  useLaunch(() => {
+    if (process.env.TARO_ENV === 'weapp') {
+      Taro.cloud.init({ traceUser: true });
+      void restoreWeappSession();
+    }
+  });
+  // The current page renders here.
+  return children;
+}
+
+export default App;

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '服务队',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 120,
+});

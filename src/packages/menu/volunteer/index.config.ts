@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '劳模工匠风采' });

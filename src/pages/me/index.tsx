@@ -1,0 +1,180 @@
+import { useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import type { DevUser, Me, Role } from '@cloud/contract';
+import { ApiError, call, errorMessage } from '@/services/api';
+import { useStore } from '@/stores';
+import { useAsync } from '@/hooks/useAsync';
+import { StateView } from '@/components/StateView';
+import { TextAvatar } from '@/components/TextAvatar';
+import { FilterChips, type FilterOption } from '@/components/FilterChips';
+import { ROLE_LABEL } from '@/utils/labels';
+import './index.scss';
+
+const IS_WEAPP = process.env.TARO_ENV === 'weapp';
+
+const ROLE_OPTIONS: FilterOption<Role>[] = (['worker', 'enterprise', 'volunteer', 'admin'] as const).map((r) => ({
+  value: r,
+  label: ROLE_LABEL[r],
+}));
+
+function RoleChips({ roles }: { roles: Me['roles'] }) {
+  return (
+    <View className="me__roles">
+      {roles.map((r) => (
+        <Text key={r} className="chip chip--red me__role">
+          {ROLE_LABEL[r]}
+        </Text>
+      ))}
+    </View>
+  );
+}
+
+/** h5 demo: pick one of the seeded users (the server offers this only in dev mode). */
+function DevLogin() {
+  const login = useStore((s) => s.login);
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const [role, setRole] = useState<Role | undefined>(undefined);
+  const users = useAsync(() => call('auth', 'devUsers', {}), []);
+  const shown = users.data?.items.filter((u) => role == null || u.roles.includes(role)) ?? [];
+
+  const signIn = async (u: DevUser) => {
+    if (busyId) return;
+    setBusyId(u.id);
+    try {
+      const res = await call('auth', 'devLogin', { userId: u.id });
+      login(res.token, res.user);
+      void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
+      void Taro.showToast({ title: `已登录：${res.user.name}`, icon: 'none' });
+    } catch (err) {
+      void Taro.showToast({ title: errorMessage(err), icon: 'none' });
+    } finally {
+      setBusyId(null);
+    }
+  };
+
+  return (
+    <View className="me__dev">
+      <View className="me__dev-head">
+        <Text className="me__dev-title">演示账号快速登录</Text>
+        <Text className="me__dev-note">仅在开发演示环境提供</Text>
+      </View>
+      <View className="me__dev-filter">
+        <FilterChips options={ROLE_OPTIONS} value={role} onChange={setRole} />
+      </View>
+      <StateView
+        loading={users.status === 'loading'}
+        error={users.error}
+        empty={shown.length === 0}
+        emptyText="没有可用的演示账号"
+        onRetry={() => void users.reload()}
+        skeletonRows={2}
+      >
+        {shown.map((u) => (
+          <View key={u.id} className="dev-user" data-id={u.id} onClick={() => void signIn(u)}>
+            <TextAvatar name={u.name} />
+            <View className="dev-user__body">
+              <Text className="dev-user__name">{u.name}</Text>
+              {u.label !== '' && <Text className="dev-user__label">{u.label}</Text>}
+              <RoleChips roles={u.roles} />
+            </View>
+            <Text className="dev-user__go">{busyId === u.id ? '登录中…' : '登录'}</Text>
+          </View>
+        ))}
+      </StateView>
+    </View>
+  );
+}
+
+/** weapp: WeChat already knows the caller; ask the cloud which user that is. */
+function WeappLogin() {
+  const login = useStore((s) => s.login);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const signIn = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      login(null, await call('auth', 'me', {}));
+    } catch (err) {
+      setError(
+        err instanceof ApiError && err.code === 'UNAUTHENTICATED'
+          ? '当前微信尚未绑定账号，请联系所在工会开通'
+          : errorMessage(err),
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className="me__weapp-login">
+      <View className={`btn btn--primary${busy ? ' btn--disabled' : ''}`} onClick={() => !busy && void signIn()}>
+        {busy ? '登录中…' : '微信一键登录'}
+      </View>
+      {error && <Text className="me__error">{error}</Text>}
+    </View>
+  );
+}
+
+/** 我的: who I am, my roles, sign in and out. */
+export default function MePage() {
+  const user = useStore((s) => s.user);
+  const token = useStore((s) => s.token);
+  const { logout, setUser } = useStore.getState();
+
+  // Refresh the profile when the tab shows; an expired session is cleared by the api client.
+  useDidShow(() => {
+    if (user == null || (!IS_WEAPP && token == null)) return;
+    call('auth', 'me', {}).then(setUser, () => undefined);
+  });
+
+  if (user == null) {
+    return (
+      <View className="me">
+        <View className="me__header">
+          <View className="me__avatar-empty">?</View>
+          <View className="me__who">
+            <Text className="me__name">未登录</Text>
+            <Text className="me__org">登录后可点单、查看订单和任务</Text>
+          </View>
+        </View>
+        {IS_WEAPP ? <WeappLogin /> : <DevLogin />}
+      </View>
+    );
+  }
+
+  return (
+    <View className="me">
+      <View className="me__header">
+        <TextAvatar name={user.name} size="large" />
+        <View className="me__who">
+          <Text className="me__name">{user.name}</Text>
+          <RoleChips roles={user.roles} />
+        </View>
+      </View>
+      <View className="card me__info">
+        <View className="me__row">
+          <Text className="me__key">所属工会</Text>
+          <Text className="me__value">{user.orgName ?? '—'}</Text>
+        </View>
+        {user.company && (
+          <View className="me__row">
+            <Text className="me__key">工作单位</Text>
+            <Text className="me__value">{user.company}</Text>
+          </View>
+        )}
+        <View className="me__row">
+          <Text className="me__key">身份</Text>
+          <Text className="me__value">{user.roles.map((r) => ROLE_LABEL[r]).join('、')}</Text>
+        </View>
+      </View>
+      <View className="me__logout">
+        <View className="btn btn--outline me__logout-btn" onClick={logout}>
+          退出登录
+        </View>
+      </View>
+    </View>
+  );
+}
