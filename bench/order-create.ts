@@ -1,0 +1,86 @@
+import { sql } from 'kysely';
+import type { Services } from '../cloud/functions/context';
+import { dispatch } from '../cloud/functions/router';
+import { actions as orderActions } from '../cloud/functions/order';
+import { createTokenSigner } from '../cloud/domain/auth/tokens';
+import { createClock } from '../cloud/domain/clock';
+import { rangeOf } from '../cloud/db/repositories/orders';
+import type { TestDatabase } from '../tests/helpers/db';
+import { runLoad, type RunResult } from './stats';
+
+const SPEAKERS = 10;
+const SLOT_MIN = 45;
+
+/** Bench speakers free around the clock, giving one topic, so every booking is legal and distinct. */
+async function setup(database: TestDatabase, tag: string) {
+  const db = database.db;
+  const org = await db.selectFrom('orgs').select('id').limit(1).executeTakeFirstOrThrow();
+  const topic = await db
+    .insertInto('topics')
+    .values({ title: `压测主题${tag}`, category_id: 'laomo', durations: [SLOT_MIN], org_id: org.id, venue_types: ['enterprise'] })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const requester = await db.insertInto('users').values({ name: `压测职工${tag}`, roles: ['worker'], org_id: null, company: null, phone: null, openid: null }).returning('id').executeTakeFirstOrThrow();
+  const speakers: string[] = [];
+  for (let i = 0; i < SPEAKERS * 2; i++) {
+    const u = await db.insertInto('users').values({ name: `压测讲师${tag}${i}`, roles: ['volunteer'], org_id: org.id, company: null, phone: null, openid: null }).returning('id').executeTakeFirstOrThrow();
+    const v = await db.insertInto('volunteers').values({ user_id: u.id, org_id: org.id, kinds: ['speaker'], team_id: null, team_role: null }).returning('id').executeTakeFirstOrThrow();
+    await db.insertInto('volunteer_windows').values([1, 2, 3, 4, 5, 6, 7].map((d) => ({ volunteer_id: v.id, weekday: d, start_minute: 0, end_minute: 1440 }))).execute();
+    await db.insertInto('topic_volunteers').values({ topic_id: topic.id, volunteer_id: v.id }).execute();
+    speakers.push(v.id);
+  }
+  return { topicId: topic.id, requesterId: requester.id, speakers };
+}
+
+/**
+ * order.create through the function layer (validation, rules, transaction, timeline, inbox)
+ * beside a raw single INSERT through the same pool, at each concurrency level.
+ */
+export async function benchOrderCreate(database: TestDatabase, engine: string, levels: number[]): Promise<RunResult[]> {
+  const { topicId, requesterId, speakers } = await setup(database, engine);
+  const services: Services = { db: database.db, clock: createClock(0), tokens: createTokenSigner('bench-secret-bench-secret'), devMode: false };
+  const ctx = { ...services, caller: { userId: requesterId } };
+  const base = Math.ceil((Date.now() + 26 * 3600_000) / 3600_000) * 3600_000;
+  // Slot i of a speaker: consecutive 45-minute bookings; named speakers alternate so the
+  // exclusion constraint is checked on every insert but never fires.
+  let slotCursor = 0;
+  const startOf = (slot: number) => new Date(base + slot * SLOT_MIN * 60_000);
+  const results: RunResult[] = [];
+  for (const c of levels) {
+    const total = Math.max(200, c * 20);
+    const first = slotCursor;
+    slotCursor += Math.ceil(total / SPEAKERS) + 1;
+    results.push(
+      await runLoad(`order.create (${engine})`, c, total, async (i) => {
+        const start = startOf(first + Math.floor(i / SPEAKERS));
+        const res = await dispatch(orderActions, {
+          action: 'create',
+          data: {
+            kind: 'lecture', topicId, volunteerId: speakers[i % SPEAKERS], start: start.toISOString(), durationMin: SLOT_MIN,
+            venue: { type: 'enterprise', address: '压测地址一号楼' }, contactPhone: '13800000000', requestId: `bench-${engine}-${c}-${i}-${first}`,
+          },
+        }, ctx, () => {});
+        return res.ok;
+      }),
+    );
+    results.push(
+      await runLoad(`raw INSERT (${engine})`, c, total, async (i) => {
+        const start = startOf(first + Math.floor(i / SPEAKERS));
+        const end = new Date(start.getTime() + SLOT_MIN * 60_000);
+        const now = new Date();
+        await database.db
+          .insertInto('orders')
+          .values({
+            kind: 'lecture', requester_id: requesterId, org_id: '1', topic_id: topicId, volunteer_id: speakers[SPEAKERS + (i % SPEAKERS)],
+            named: true, during: rangeOf(start, end), duration_min: SLOT_MIN, venue_type: 'enterprise', venue_address: 'x',
+            venue_link: null, headcount: null, contact_phone: '13800000000', title: null, field: null, description: null, urgency: null,
+            request_id: `raw-${engine}-${c}-${i}-${first}`, created_at: now, updated_at: now, pending_since: now,
+          })
+          .execute();
+        return true;
+      }),
+    );
+  }
+  await sql`SELECT 1`.execute(database.db);
+  return results;
+}
