@@ -8,7 +8,7 @@ import { startRuntime } from '../cloud/runtime/services';
 export async function benchStartup(): Promise<{ emptyMs: number; existingMs: number }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lmgj-bench-'));
   try {
-    const config = { ...loadConfig({ DATA_DIR: dir } as NodeJS.ProcessEnv), sessionSecret: 'bench-secret-bench-secret' };
+    const config = { ...loadConfig({ DATA_DIR: dir }), sessionSecret: 'bench-secret-bench-secret' };
     const first = await startRuntime(config);
     await first.database.close();
     const second = await startRuntime(config);

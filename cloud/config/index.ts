@@ -18,7 +18,7 @@ export interface AppConfig {
   h5Dir: string;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const devMode = env.NODE_ENV !== 'production';
   const offset = Number(env.CLOCK_OFFSET_MINUTES ?? 0);
   return {
