@@ -7,13 +7,15 @@ declare module '*.png' {
 declare module '*.css';
 declare module '*.scss';
 
+// Optional: this file is seen by the whole project, and the server and scripts build their own
+// environments (e.g. `{ DATA_DIR } as NodeJS.ProcessEnv`).
 declare namespace NodeJS {
   interface ProcessEnv {
     /** Affects what the build emits (minified or not). */
-    NODE_ENV: 'development' | 'production' | 'test';
-    /** The platform being built. */
-    TARO_ENV: 'weapp' | 'h5';
+    NODE_ENV?: 'development' | 'production' | 'test';
+    /** The platform being built; replaced by a constant at build time. */
+    TARO_ENV?: 'weapp' | 'h5';
     /** The mini-program appid, if set in an env file. */
-    TARO_APP_ID: string;
+    TARO_APP_ID?: string;
   }
 }

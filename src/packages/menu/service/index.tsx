@@ -9,6 +9,7 @@ import { SpeakerCard } from '@/components/SpeakerCard';
 import { BookingBar } from '@/components/BookingBar';
 import { SERVICE_KIND_LABEL, SERVICE_MODE_LABEL } from '@/utils/labels';
 import { go, routes } from '@/utils/routes';
+import '../shared.scss';
 
 /** A technical service: what the team offers, how (on site or remote), and its technicians. */
 export default function ServicePage() {

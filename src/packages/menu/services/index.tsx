@@ -9,6 +9,7 @@ import { ListFooter } from '@/components/ListFooter';
 import { ServiceCard } from '@/components/ServiceCard';
 import { SearchInput } from '@/components/SearchInput';
 import { FilterChips, type FilterOption } from '@/components/FilterChips';
+import '../shared.scss';
 
 /** The fields named in the unions' service lists; free text search covers anything else. */
 const FIELDS = ['数控', '电力', '汽车维修', '医疗义诊', '维修电工', '电商', '机电维修', '焊接', '污水处理'];

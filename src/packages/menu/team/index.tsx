@@ -9,6 +9,7 @@ import { Section } from '@/components/Section';
 import { SpeakerCard } from '@/components/SpeakerCard';
 import { ServiceCard } from '@/components/ServiceCard';
 import { TEAM_KIND_LABEL } from '@/utils/labels';
+import '../shared.scss';
 
 const ROLE_ORDER: Record<TeamRole, number> = { captain: 0, liaison: 1, member: 2 };
 

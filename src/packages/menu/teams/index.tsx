@@ -10,6 +10,7 @@ import { TeamCard } from '@/components/TeamCard';
 import { SearchInput } from '@/components/SearchInput';
 import { FilterChips, type FilterOption } from '@/components/FilterChips';
 import { TEAM_KIND_LABEL } from '@/utils/labels';
+import '../shared.scss';
 
 type TeamKind = 'lecture' | 'service';
 const KINDS: FilterOption<TeamKind>[] = [

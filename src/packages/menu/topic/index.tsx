@@ -8,6 +8,7 @@ import { Section } from '@/components/Section';
 import { SpeakerCard } from '@/components/SpeakerCard';
 import { BookingBar } from '@/components/BookingBar';
 import { VENUE_LABEL, formatDurations } from '@/utils/labels';
+import '../shared.scss';
 
 /** A lecture topic: what it covers, for whom, how long, where, and who can give it. */
 export default function TopicPage() {

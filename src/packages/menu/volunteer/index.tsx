@@ -12,6 +12,7 @@ import { BookingBar } from '@/components/BookingBar';
 import { CATEGORY_LABEL, TEAM_ROLE_LABEL, VOLUNTEER_KIND_LABEL, formatRating } from '@/utils/labels';
 import { groupSlotsByDay, groupWeekly, formatTimeRange } from '@/utils/time';
 import { go, routes } from '@/utils/routes';
+import '../shared.scss';
 import './index.scss';
 
 function Chips({ items, tone, empty }: { items: string[]; tone?: 'red' | 'gold'; empty: string }) {
