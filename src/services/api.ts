@@ -67,6 +67,12 @@ async function viaCloud(fn: string, body: { action: string; data: unknown }): Pr
   }
 }
 
+/** Picked per call (tests switch platforms); in a build the condition is a constant and the unused
+ * transport is dropped from the bundle. */
+function transport(): typeof viaHttp {
+  return process.env.TARO_ENV === 'weapp' ? viaCloud : viaHttp;
+}
+
 /**
  * The only way the client talks to the backend. On weapp it calls the cloud function `fn`
  * (WeChat supplies the caller's identity); on h5 it posts to `/api/<fn>` with the bearer token.
@@ -77,8 +83,7 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
   action: A,
   input: ActionInput<F, A>,
 ): Promise<ActionOutput<F, A>> {
-  const body = { action, data: input };
-  const answer = process.env.TARO_ENV === 'weapp' ? await viaCloud(fn, body) : await viaHttp(fn, body);
+  const answer = await transport()(fn, { action, data: input });
   if (!isEnvelope(answer)) throw new ApiError('INTERNAL', BAD_ANSWER_MESSAGE);
   if (answer.ok) return answer.data as ActionOutput<F, A>;
   const { code, message, fields } = answer.error;
