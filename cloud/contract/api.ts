@@ -7,7 +7,7 @@ import type {
 import type { Page } from './envelope';
 import type { InboxPage, inboxInput } from './inbox';
 import type { Order, OrderDetail, orderInput } from './order';
-import type { Availability, taskInput } from './task';
+import type { Availability, taskInput, VolunteerStats } from './task';
 
 type In<S extends z.ZodType> = z.input<S>;
 
@@ -39,6 +39,9 @@ export interface Api {
     cancel: { input: In<typeof orderInput.cancel>; output: Order };
     reschedule: { input: In<typeof orderInput.reschedule>; output: Order };
     rate: { input: In<typeof orderInput.rate>; output: Order };
+    confirm: { input: In<typeof orderInput.confirm>; output: Order };
+    dispute: { input: In<typeof orderInput.dispute>; output: Order };
+    reopen: { input: In<typeof orderInput.reopen>; output: Order };
   };
   task: {
     inbox: { input: In<typeof taskInput.inbox>; output: Page<Order> };
@@ -50,6 +53,7 @@ export interface Api {
     complete: { input: In<typeof taskInput.complete>; output: Order };
     availability: { input: In<typeof taskInput.availability>; output: Availability };
     setAvailability: { input: In<typeof taskInput.setAvailability>; output: Availability };
+    stats: { input: In<typeof taskInput.stats>; output: VolunteerStats };
   };
   inbox: {
     list: { input: In<typeof inboxInput.list>; output: InboxPage };

@@ -51,6 +51,7 @@ export const orderInput = {
       description: z.string().trim().min(10, '请至少用 10 个字描述问题').max(2000, '描述最多 2000 字').optional(),
       photos: z.array(z.string().max(500)).max(9, '最多 9 张照片').optional(),
       urgency: z.enum(['normal', 'urgent', 'critical'], { error: '紧急程度不正确' }).optional(),
+      region: z.string().trim().min(1).max(20, '地区最多 20 字').optional(),
     })
     .strict()
     .superRefine((o, ctx) => {
@@ -60,6 +61,11 @@ export const orderInput = {
   mine: z.object({ status: z.enum(ORDER_STATUSES, { error: '未知的订单状态' }).optional(), ...pagingShape }).strict(),
   cancel: z.object({ id: idSchema, reason: z.string({ error: '请填写取消原因' }).trim().min(2, '请填写取消原因（至少 2 个字）').max(200, '原因最多 200 字') }).strict(),
   reschedule: z.object({ id: idSchema, start: isoDateTime }).strict(),
+  confirm: z.object({ id: idSchema }).strict(),
+  dispute: z.object({ id: idSchema, reason: z.string({ error: '请填写原因' }).trim().min(2, '请说明哪里没有解决（至少 2 个字）').max(500, '原因最多 500 字') }).strict(),
+  reopen: z
+    .object({ id: idSchema, to: z.enum(['pool', 'admin'], { error: '请选择重新发布到抢单池或转交管理员' }), note: z.string().trim().max(500).optional() })
+    .strict(),
   rate: z
     .object({
       id: idSchema,
@@ -79,6 +85,8 @@ export interface ServiceRecord {
   peopleServed: number;
   summary: string;
   outcome?: 'resolved' | 'partly' | 'unresolved';
+  /** What remains to do when a need is not (fully) resolved. */
+  followUp?: string;
   photos?: string[];
   /** Actual start (check-in) and end (completion), ISO. */
   actualStart?: string;
@@ -96,7 +104,9 @@ export interface TimelineEntry {
 }
 
 /** What the caller may do next with this order; the pages show exactly these buttons. */
-export type OrderAction = 'cancel' | 'reschedule' | 'rate' | 'accept' | 'decline' | 'checkIn' | 'complete' | 'grab';
+export type OrderAction =
+  | 'cancel' | 'reschedule' | 'rate' | 'confirm' | 'dispute' | 'reopen'
+  | 'accept' | 'decline' | 'checkIn' | 'complete' | 'grab';
 
 export interface Order {
   id: string;
@@ -137,9 +147,20 @@ export interface Order {
   rating: number | null;
   ratingComment: string | null;
   escalatedAt: string | null;
+  /** Needs: the requester confirmed the problem solved, or disputed the record. */
+  confirmedAt: string | null;
+  disputedAt: string | null;
+  disputeReason: string | null;
+  region: string | null;
   actions: OrderAction[];
 }
 
 export interface OrderDetail extends Order {
   timeline: TimelineEntry[];
+}
+
+/** Answer of `POST /api/upload` (multipart, field `file`): where the stored photo lives. */
+export interface UploadResult {
+  id: string;
+  url: string;
 }

@@ -11,6 +11,7 @@ export const taskInput = {
     .object({
       field: z.string().trim().max(20).optional(),
       region: z.string().trim().max(20).optional(),
+      sort: z.enum(['urgent', 'recommended'], { error: '排序应为 urgent 或 recommended' }).optional(),
       ...pagingShape,
     })
     .strict(),
@@ -38,12 +39,14 @@ export const taskInput = {
           peopleServed: z.number({ error: '请填写服务人数' }).int('人数应为整数').min(0, '人数不能为负').max(100000, '人数过多'),
           summary: z.string({ error: '请填写服务小结' }).trim().min(5, '服务小结至少 5 个字').max(2000, '服务小结最多 2000 字'),
           outcome: z.enum(['resolved', 'partly', 'unresolved'], { error: '解决情况不正确' }).optional(),
+          followUp: z.string().trim().max(1000, '后续说明最多 1000 字').optional(),
           photos: z.array(z.string().max(500)).max(9, '最多 9 张照片').optional(),
         })
         .strict(),
     })
     .strict(),
   availability: z.object({}).strict(),
+  stats: z.object({}).strict(),
   setAvailability: z
     .object({
       weekly: z
@@ -53,6 +56,17 @@ export const taskInput = {
     })
     .strict(),
 };
+
+/** A volunteer's own totals, for 我的. */
+export interface VolunteerStats {
+  volunteerId: string;
+  ordersDone: number;
+  serviceHours: number;
+  points: number;
+  rating: number | null;
+  ratingCount: number;
+  active: number;
+}
 
 export interface Availability {
   weekly: WeeklyWindow[];

@@ -50,6 +50,7 @@ export interface VolunteersTable {
   rating_count: Generated<number>;
   orders_done: Generated<number>;
   service_minutes: Generated<number>;
+  points: Generated<number>;
 }
 
 export interface VolunteerWindowsTable {
@@ -144,6 +145,12 @@ export interface OrdersTable {
   rated_at: Date | null;
   pending_since: Date;
   escalated_at: Date | null;
+  region: string | null;
+  team_broadcast_at: Date | null;
+  confirmed_at: Date | null;
+  disputed_at: Date | null;
+  dispute_reason: string | null;
+  reopen_count: Generated<number>;
 }
 
 export interface OrderEventsTable {
@@ -166,6 +173,14 @@ export interface InboxMessagesTable {
   read_at: Date | null;
 }
 
+export interface UploadsTable {
+  id: string;
+  user_id: string;
+  mime: string;
+  bytes: number;
+  created_at: Date;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Generated<Date>;
@@ -186,5 +201,6 @@ export interface DB {
   orders: OrdersTable;
   order_events: OrderEventsTable;
   inbox_messages: InboxMessagesTable;
+  uploads: UploadsTable;
   schema_migrations: SchemaMigrationsTable;
 }

@@ -6,11 +6,14 @@ import { HTTP_STATUS, type Envelope } from '../contract';
 import type { Caller, Services } from '../functions/context';
 import { FUNCTIONS } from '../functions/registry';
 import { dispatch, toErrorBody } from '../functions/router';
+import { registerUploads } from './uploads';
 
 export interface ServerOptions {
   services: Services;
   /** Directory of the H5 build to serve at `/`; skipped when it does not exist. */
   h5Dir?: string;
+  /** Where uploaded photos are kept (the local server keeps them in DATA_DIR/uploads). */
+  uploadsDir?: string;
   logger?: boolean;
 }
 
@@ -19,10 +22,13 @@ const BODY_LIMIT = 1024 * 1024;
 
 const statusOf = (env: Envelope<unknown>) => (env.ok ? 200 : HTTP_STATUS[env.error.code]);
 
-function callerOf(req: FastifyRequest, services: Services): Caller | null {
-  const header = req.headers.authorization;
+function userIdFromHeader(header: string | undefined, services: Services): string | null {
   if (!header?.startsWith('Bearer ')) return null;
-  const userId = services.tokens.verify(header.slice(7).trim(), services.clock.now());
+  return services.tokens.verify(header.slice(7).trim(), services.clock.now());
+}
+
+function callerOf(req: FastifyRequest, services: Services): Caller | null {
+  const userId = userIdFromHeader(req.headers.authorization, services);
   return userId ? { userId } : null;
 }
 
@@ -36,6 +42,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   // Parse JSON ourselves so malformed input is a VALIDATION envelope, never a framework 500.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+
+  if (opts.uploadsDir) await registerUploads(app, opts.services, opts.uploadsDir, (h) => userIdFromHeader(h, opts.services));
 
   app.post<{ Params: { fn: string } }>('/api/:fn', async (req, reply) => {
     const actions = Object.hasOwn(FUNCTIONS, req.params.fn) ? FUNCTIONS[req.params.fn] : undefined;

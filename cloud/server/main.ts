@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { loadConfig } from '../config';
-import { escalateOverdue } from '../domain/orders/sla';
+import { broadcastTeamOrders, escalateOverdue } from '../domain/orders/sla';
 import { startRuntime } from '../runtime/services';
 import { buildServer } from './app';
 import { buildH5, h5BuildIsStale } from './h5-build';
@@ -16,7 +16,7 @@ async function main() {
 
   const runtime = await startRuntime(config);
   const { startup } = runtime;
-  const app = await buildServer({ services: runtime.services, h5Dir: config.h5Dir });
+  const app = await buildServer({ services: runtime.services, h5Dir: config.h5Dir, uploadsDir: path.join(config.dataDir, 'uploads') });
   await app.listen({ port: config.port, host: config.host });
 
   const where = startup.engine === 'pglite' ? `PGlite ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
@@ -30,8 +30,10 @@ async function main() {
   // The SLA timer (a CloudBase timer trigger in the cloud): escalate orders nobody answered.
   const escalate = async () => {
     try {
-      const ids = await escalateOverdue(runtime.services.db, runtime.services.clock.now());
+      const now = runtime.services.clock.now();
+      const ids = await escalateOverdue(runtime.services.db, now);
       if (ids.length) console.log(`已将 ${ids.length} 个超时订单转交管理员`);
+      await broadcastTeamOrders(runtime.services.db, now);
     } catch (err) {
       console.error('超时检查失败', err);
     }

@@ -16,7 +16,7 @@ describe('PGlite data directory', () => {
 
   it('persists, migrates once and seeds only an empty database', async () => {
     const first = await openDatabase({ dataDir: dir });
-    expect(await migrate(first.db)).toEqual(['0001_catalog.sql']);
+    expect(await migrate(first.db)).toEqual(fs.readdirSync(path.join(root, 'cloud/db/migrations')).filter((f) => f.endsWith('.sql')).sort());
     expect(await seedIfEmpty(first.db, demoData)).toBe(true);
     await first.close();
 

@@ -69,22 +69,63 @@ export async function listOrders(
   return res as { rows: OrderRow[]; total: number };
 }
 
+/** The profile fields that decide which open orders a volunteer may take. */
+export interface PoolVolunteer {
+  id: string;
+  kinds: string[];
+  skills: string[];
+  regions: string[];
+  team_id: string | null;
+}
+
 /**
- * Open lecture orders without a speaker, for topics this volunteer gives: the speaker's pool.
- * (Needs and team orders join the pool with the technical-services issue.)
+ * Whether the order in table `t` is one this volunteer may take: a lecture of a topic they give,
+ * an order to their team, or a need in their fields or regions (technicians). The pool lists
+ * exactly these, and the grab's guarded UPDATE re-checks exactly this.
  */
-export async function listLecturePool(db: Db, volunteerId: string, page: PageQuery) {
-  const q = orderQuery(db)
+export function eligibleFor(v: PoolVolunteer, t: string) {
+  const c = (col: string) => sql.ref(`${t}.${col}`);
+  const parts = [];
+  if (v.kinds.includes('speaker')) {
+    parts.push(sql`(${c('kind')} = 'lecture' AND EXISTS (SELECT 1 FROM topic_volunteers tv
+      WHERE tv.topic_id = ${c('topic_id')} AND tv.volunteer_id = ${v.id}))`);
+  }
+  if (v.team_id) parts.push(sql`(${c('team_id')} = ${v.team_id})`);
+  if (v.kinds.includes('technician')) {
+    parts.push(sql`(${c('kind')} = 'need' AND (${c('field')} = ANY(${v.skills}::text[]) OR ${c('region')} = ANY(${v.regions}::text[])))`);
+  }
+  return parts.length ? sql<boolean>`(${sql.join(parts, sql` OR `)})` : sql<boolean>`false`;
+}
+
+export interface PoolFilter {
+  field?: string;
+  region?: string;
+  /** 'urgent' (default): most urgent, then newest. 'recommended': skill and region match first. */
+  sort?: 'urgent' | 'recommended';
+}
+
+const URGENCY_WEIGHT = sql`CASE o.urgency WHEN 'critical' THEN 2 WHEN 'urgent' THEN 1 ELSE 0 END`;
+
+/** Open orders nobody holds that this volunteer may take, starting in the future. */
+export async function listPool(db: Db, v: PoolVolunteer, now: Date, f: PoolFilter, page: PageQuery) {
+  let q = orderQuery(db)
     .select(sql<string>`count(*) over ()`.as('total'))
     .where('o.status', '=', 'pending')
     .where('o.volunteer_id', 'is', null)
-    .where('o.kind', '=', 'lecture')
-    .where((eb) =>
-      eb.exists(
-        eb.selectFrom('topic_volunteers as tv').whereRef('tv.topic_id', '=', 'o.topic_id').where('tv.volunteer_id', '=', volunteerId),
-      ),
-    );
-  const res = await pageWithTotal((limit, offset) => q.orderBy('o.created_at', 'desc').limit(limit).offset(offset).execute(), page);
+    .where(sql<boolean>`lower(o.during) > ${now.toISOString()}::timestamptz`)
+    .where(eligibleFor(v, 'o'));
+  if (f.field) q = q.where('o.field', '=', f.field);
+  if (f.region) q = q.where('o.region', '=', f.region);
+  const score =
+    f.sort === 'recommended'
+      ? sql`(CASE WHEN o.field = ANY(${v.skills}::text[]) THEN 3 ELSE 0 END
+          + CASE WHEN o.region = ANY(${v.regions}::text[]) THEN 2 ELSE 0 END
+          + CASE WHEN o.team_id IS NOT NULL THEN 2 ELSE 0 END + ${URGENCY_WEIGHT})`
+      : URGENCY_WEIGHT;
+  const res = await pageWithTotal(
+    (limit, offset) => q.orderBy(score, 'desc').orderBy('o.created_at', 'desc').orderBy('o.id', 'desc').limit(limit).offset(offset).execute(),
+    page,
+  );
   return res as { rows: OrderRow[]; total: number };
 }
 

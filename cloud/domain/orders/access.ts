@@ -31,11 +31,23 @@ export function allowedActions(o: OrderRow, r: Relation, now: Date): OrderAction
     if (status === 'completed' && o.completed_at && now.getTime() <= o.completed_at.getTime() + RATING_WINDOW_DAYS * 86_400_000) {
       out.push('rate');
     }
+    if (o.kind === 'need' && status === 'completed') {
+      if (!o.confirmed_at && !o.disputed_at) out.push('confirm', 'dispute');
+      if (needsMoreWork(o)) out.push('reopen');
+    }
   }
+  // An admin of the order's org may also send an unresolved need back (to the pool or to the admins).
+  if (r.admin && !r.requester && o.kind === 'need' && status === 'completed' && needsMoreWork(o)) out.push('reopen');
   if (r.volunteer) {
     if (beforeStart && (status === 'pending' || status === 'expired')) out.push('accept', 'decline');
     if (status === 'accepted' && now.getTime() >= o.start_at.getTime() - CHECK_IN_EARLY_MINUTES * 60_000) out.push('checkIn');
     if (status === 'in_progress') out.push('complete');
   }
   return out;
+}
+
+/** A finished need that is not solved: the record says so, or the requester disputed it. */
+function needsMoreWork(o: OrderRow): boolean {
+  const outcome = (o.record as { outcome?: string } | null)?.outcome;
+  return !o.confirmed_at && (o.disputed_at !== null || outcome === 'partly' || outcome === 'unresolved');
 }

@@ -50,6 +50,10 @@ export function toOrder(o: OrderRow, rel: Relation, now: Date): Order {
     rating: o.rating,
     ratingComment: o.rating_comment,
     escalatedAt: isoOrNull(o.escalated_at),
+    confirmedAt: isoOrNull(o.confirmed_at),
+    disputedAt: isoOrNull(o.disputed_at),
+    disputeReason: o.dispute_reason,
+    region: o.region,
     actions: allowedActions(o, rel, now),
   };
 }

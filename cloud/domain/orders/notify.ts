@@ -25,11 +25,23 @@ export const messages = {
     title: '抢单池有新的宣讲需求',
     body: `${what(o)}，${whenText(o.start_at)}，先到先得。`,
   }),
+  newForTeam: (o: OrderRow, userId: string): NewMessage => ({
+    userId,
+    orderId: o.id,
+    title: '服务队收到新的预约',
+    body: `${o.requester_name}${o.requester_company ? `（${o.requester_company}）` : ''}预约${what(o)}，${whenText(o.start_at)}，队员先到先得。`,
+  }),
+  newNeed: (o: OrderRow, userId: string): NewMessage => ({
+    userId,
+    orderId: o.id,
+    title: o.urgency === 'normal' ? '抢单池有新的求助' : '抢单池有紧急求助',
+    body: `${o.requester_company ?? o.requester_name}：${what(o)}（${o.field}），最早 ${whenText(o.start_at)}。`,
+  }),
   accepted: (o: OrderRow): NewMessage => ({
     userId: o.requester_id,
     orderId: o.id,
-    title: '宣讲人已接单',
-    body: `${o.volunteer_name ?? '宣讲人'}已接受${what(o)}，${whenText(o.start_at)}。`,
+    title: o.kind === 'lecture' ? '宣讲人已接单' : '志愿者已接单',
+    body: `${o.volunteer_name ?? '志愿者'}已接受${what(o)}，${whenText(o.start_at)}。`,
   }),
   declined: (o: OrderRow, who: string, reason: string, next: 'pool' | 'admin'): NewMessage => ({
     userId: o.requester_id,
@@ -60,6 +72,18 @@ export const messages = {
     orderId: o.id,
     title: '收到新的评价',
     body: `${what(o)}获得 ${score} 星评价。`,
+  }),
+  confirmed: (o: OrderRow, volunteerUserId: string): NewMessage => ({
+    userId: volunteerUserId,
+    orderId: o.id,
+    title: '企业确认问题已解决',
+    body: `${what(o)}已被确认解决，感谢您的服务。`,
+  }),
+  disputed: (o: OrderRow, volunteerUserId: string, reason: string): NewMessage => ({
+    userId: volunteerUserId,
+    orderId: o.id,
+    title: '企业对服务记录有异议',
+    body: `${what(o)}：${reason}`,
   }),
   cancelled: (o: OrderRow, volunteerUserId: string, reason: string): NewMessage => ({
     userId: volunteerUserId,

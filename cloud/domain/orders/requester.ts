@@ -1,22 +1,21 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import type { z } from 'zod';
-import { conflict, invalid, notFound, type Order, type OrderDetail, type OrderStatus, type orderInput, type Page } from '../../contract';
+import { conflict, invalid, type Order, type OrderDetail, type OrderStatus, type Page } from '../../contract';
 import { findByRequest, getOrder, insertEvent, listOrders, rangeOf, timelineOf } from '../../db/repositories/orders';
-import { insertMessages } from '../../db/repositories/inbox';
-import { getTopic } from '../../db/repositories/topics';
-import { blockedDaysOf, volunteersByIds, windowsOf } from '../../db/repositories/volunteers';
+import { adminsOfOrg, insertMessages } from '../../db/repositories/inbox';
+import { techniciansForNeed } from '../../db/repositories/teams-members';
+import { blockedDaysOf, windowsOf } from '../../db/repositories/volunteers';
 import type { DB } from '../../db/schema';
 import { pageQuery } from '../catalog/service';
 import { dayjs, toIso, ZONE } from '../time';
 import { toOrder } from './mapper';
 import { messages } from './notify';
+import { prepare, type CreateInput } from './prepare';
 import { checkNoticeAndHorizon, checkWithinAvailability } from './rules';
 import { asSlotConflict, hiddenOrder, loadActor, relationTo, transition, type FullActor } from './transition';
 
-type CreateInput = z.output<typeof orderInput.create>;
 
-const SLOT_TAKEN = '该宣讲人在所选时段已有安排，请选择其他时间';
+const SLOT_TAKEN = '所选志愿者在该时段已有安排，请选择其他时间';
 
 /** The named volunteer's availability on the booked day (windows and blocked days). */
 async function checkVolunteerFree(db: Kysely<DB>, volunteerId: string, start: Date, durationMin: number) {
@@ -25,41 +24,35 @@ async function checkVolunteerFree(db: Kysely<DB>, volunteerId: string, start: Da
   checkWithinAvailability(start, durationMin, windows, blocked);
 }
 
-export async function createLecture(db: Kysely<DB>, now: Date, actor: FullActor, input: CreateInput): Promise<Order> {
-  if (input.kind !== 'lecture') throw invalid('kind', '技术服务预约与需求发布即将开放');
-  const topic = await getTopic(db, input.topicId!);
-  if (!topic) throw notFound('宣讲主题');
-  if (!topic.durations.map(Number).includes(input.durationMin)) {
-    throw invalid('durationMin', `请选择该主题提供的时长：${topic.durations.join('/')} 分钟`);
-  }
-  if (topic.venue_types.length && !topic.venue_types.includes(input.venue.type)) {
-    throw invalid('venue.type', '该主题不提供这种场地形式');
-  }
+export async function createOrder(db: Kysely<DB>, now: Date, actor: FullActor, input: CreateInput): Promise<Order> {
   const start = new Date(input.start);
   const end = new Date(start.getTime() + input.durationMin * 60_000);
   checkNoticeAndHorizon(start, now);
-
-  let volunteerUserId: string | null = null;
-  if (input.volunteerId) {
-    if (!topic.volunteer_ids.includes(input.volunteerId)) throw invalid('volunteerId', '该宣讲人不讲授此主题');
-    if (input.volunteerId === actor.volunteerId) throw invalid('volunteerId', '不能预约自己');
-    await checkVolunteerFree(db, input.volunteerId, start, input.durationMin);
-    volunteerUserId = (await volunteersByIds(db, [input.volunteerId]))[0]?.user_id ?? null;
+  const orgRegion = actor.orgId
+    ? (await db.selectFrom('orgs').select('region').where('id', '=', actor.orgId).executeTakeFirst())?.region ?? null
+    : null;
+  const p = await prepare(db, actor, input, orgRegion);
+  if (p.volunteerId) {
+    if (p.volunteerId === actor.volunteerId) throw invalid('volunteerId', '不能预约自己');
+    await checkVolunteerFree(db, p.volunteerId, start, input.durationMin);
   }
+  const online = input.venue.type === 'online';
 
   const attempt = () =>
     db.transaction().execute(async (trx) => {
       const inserted = await trx
         .insertInto('orders')
         .values({
-          kind: 'lecture', requester_id: actor.userId, org_id: topic.org_id, topic_id: topic.id,
-          volunteer_id: input.volunteerId ?? null, named: !!input.volunteerId,
+          kind: input.kind, requester_id: actor.userId, org_id: p.orgId, topic_id: p.topicId, service_id: p.serviceId,
+          team_id: p.teamId, volunteer_id: p.volunteerId, named: !!p.volunteerId,
           during: rangeOf(start, end), duration_min: input.durationMin,
-          venue_type: input.venue.type, venue_address: input.venue.type === 'online' ? null : input.venue.address ?? null,
-          venue_link: input.venue.type === 'online' ? input.venue.link ?? null : null,
+          venue_type: input.venue.type, venue_address: online ? null : input.venue.address ?? null,
+          venue_link: online ? input.venue.link ?? null : null,
           headcount: input.headcount ?? null, contact_phone: input.contactPhone, note: input.note ?? '',
-          title: null, field: null, description: null, urgency: null,
+          title: p.need?.title ?? null, field: p.need?.field ?? null, description: p.need?.description ?? null,
+          urgency: p.need?.urgency ?? null, photos: input.photos ?? [], region: p.region,
           request_id: input.requestId, created_at: now, updated_at: now, pending_since: now,
+          team_broadcast_at: p.teamBroadcastAt, confirmed_at: null, disputed_at: null, dispute_reason: null,
         })
         // Either arbiter may fire: the (requester, request_id) key — a retried submit — or the
         // exclusion constraint — the slot is taken. We tell them apart just below.
@@ -72,14 +65,8 @@ export async function createLecture(db: Kysely<DB>, now: Date, actor: FullActor,
         throw conflict(SLOT_TAKEN);
       }
       const row = (await getOrder(trx, inserted.id))!;
-      await insertEvent(trx, {
-        orderId: row.id, at: now, from: null, to: 'pending', by: actor.userId,
-        note: row.named ? `点单：${row.volunteer_name}` : '未指定宣讲人，发布到抢单池',
-      });
-      const notes = volunteerUserId
-        ? [messages.newNamed(row, volunteerUserId)]
-        : (await volunteersByIds(trx, topic.volunteer_ids)).map((v) => messages.newInPool(row, v.user_id));
-      await insertMessages(trx, notes, now);
+      await insertEvent(trx, { orderId: row.id, at: now, from: null, to: 'pending', by: actor.userId, note: p.timelineNote(row) });
+      await insertMessages(trx, await p.notify(trx, row), now);
       return row;
     });
 
@@ -162,3 +149,55 @@ export function rate(db: Kysely<DB>, now: Date, actor: FullActor, id: string, sc
 }
 
 export { loadActor };
+
+/** Needs: the enterprise confirms the problem is solved. */
+export function confirm(db: Kysely<DB>, now: Date, actor: FullActor, id: string) {
+  return transition(db, now, actor, id, 'confirm', 'requester', (row) => ({
+    to: 'completed',
+    note: '企业确认问题已解决',
+    patch: { confirmed_at: now },
+    notify: row.volunteer_user_id ? [messages.confirmed(row, row.volunteer_user_id)] : [],
+  }));
+}
+
+/** Needs: the enterprise disputes the record; the volunteer and the org's admins hear of it. */
+export function dispute(db: Kysely<DB>, now: Date, actor: FullActor, id: string, reason: string) {
+  return transition(db, now, actor, id, 'dispute', 'requester', async (row, trx) => {
+    const admins = await adminsOfOrg(trx, row.org_id);
+    return {
+      to: 'completed',
+      note: `企业提出异议：${reason}`,
+      patch: { disputed_at: now, dispute_reason: reason },
+      notify: [
+        ...(row.volunteer_user_id ? [messages.disputed(row, row.volunteer_user_id, reason)] : []),
+        ...admins.map((a) => messages.escalated(row, a, `企业对「${row.title ?? '需求'}」的服务记录有异议：${reason}`)),
+      ],
+    };
+  });
+}
+
+/**
+ * Needs not (fully) solved go back: to the pool for another volunteer, or to the org's admins.
+ * The requester or an admin of the order's org may do it.
+ */
+export function reopen(db: Kysely<DB>, now: Date, actor: FullActor, id: string, to: 'pool' | 'admin', note?: string) {
+  return transition(db, now, actor, id, 'reopen', ['requester', 'admin'], async (row, trx) => {
+    const base = { volunteer_id: null, named: false, accepted_at: null, checked_in_at: null, reopen_count: row.reopen_count + 1 };
+    if (to === 'pool') {
+      const technicians = await techniciansForNeed(trx, row.field ?? '', row.region, 30);
+      return {
+        to: 'pending',
+        note: `重新发布到抢单池${note ? `：${note}` : ''}`,
+        patch: { ...base, pending_since: now, escalated_at: null, completed_at: null, disputed_at: null },
+        notify: technicians.filter((t) => t.user_id !== row.volunteer_user_id).map((t) => messages.newNeed(row, t.user_id)),
+      };
+    }
+    const admins = await adminsOfOrg(trx, row.org_id);
+    return {
+      to: 'expired',
+      note: `转交工会管理员${note ? `：${note}` : ''}`,
+      patch: { ...base, escalated_at: now },
+      notify: admins.map((a) => messages.escalated(row, a, `「${row.title ?? '需求'}」未能解决，已转交工会，请协调。`)),
+    };
+  });
+}

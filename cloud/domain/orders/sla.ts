@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { adminsOfOrg, insertMessages, type NewMessage } from '../../db/repositories/inbox';
-import { expireOverdue, insertEvent } from '../../db/repositories/orders';
+import { expireOverdue, getOrder, insertEvent } from '../../db/repositories/orders';
+import { teamMembers } from '../../db/repositories/teams-members';
 import type { DB } from '../../db/schema';
 import { messages } from './notify';
 import { SLA_HOURS } from './rules';
@@ -22,5 +23,31 @@ export async function escalateOverdue(db: Kysely<DB>, now: Date): Promise<string
     }
     await insertMessages(trx, notes, now);
     return expired.map((o) => o.id);
+  });
+}
+
+/** Team orders tell the captain and liaisons at once; the other members after this long. */
+export const TEAM_BROADCAST_AFTER_MINUTES = 30;
+
+/** Tells ordinary team members about team orders still open after the leads had their turn. */
+export async function broadcastTeamOrders(db: Kysely<DB>, now: Date): Promise<string[]> {
+  return db.transaction().execute(async (trx) => {
+    const due = await trx
+      .updateTable('orders')
+      .set({ team_broadcast_at: now })
+      .where('status', '=', 'pending')
+      .where('volunteer_id', 'is', null)
+      .where('team_id', 'is not', null)
+      .where('team_broadcast_at', 'is', null)
+      .where('pending_since', '<', new Date(now.getTime() - TEAM_BROADCAST_AFTER_MINUTES * 60_000))
+      .returning(['id', 'team_id'])
+      .execute();
+    const notes: NewMessage[] = [];
+    for (const o of due) {
+      const row = (await getOrder(trx, o.id))!;
+      for (const m of await teamMembers(trx, o.team_id!)) if (m.team_role === 'member') notes.push(messages.newForTeam(row, m.user_id));
+    }
+    await insertMessages(trx, notes, now);
+    return due.map((o) => o.id);
   });
 }

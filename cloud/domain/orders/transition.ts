@@ -41,7 +41,8 @@ export const STATUS_NAMES: Record<OrderStatus, string> = {
 };
 
 const ACTION_NAMES: Record<OrderAction, string> = {
-  cancel: '取消', reschedule: '改期', rate: '评价', accept: '接单', decline: '婉拒', checkIn: '签到', complete: '提交服务记录', grab: '抢单',
+  cancel: '取消', reschedule: '改期', rate: '评价', confirm: '确认解决', dispute: '提出异议', reopen: '重新发布',
+  accept: '接单', decline: '婉拒', checkIn: '签到', complete: '提交服务记录', grab: '抢单',
 };
 
 export interface Step {
@@ -66,7 +67,7 @@ export async function transition(
   actor: FullActor,
   orderId: string,
   action: OrderAction,
-  side: keyof Relation,
+  side: keyof Relation | (keyof Relation)[],
   decide: (row: OrderRow, trx: Transaction<DB>) => Promise<Step> | Step,
   slotTakenMessage = '所选时段已被占用，请选择其他时间',
 ): Promise<Order> {
@@ -76,7 +77,11 @@ export async function transition(
       if (!row) throw hiddenOrder();
       const rel = await relationTo(trx, row, actor);
       if (!rel.requester && !rel.volunteer && !rel.admin) throw hiddenOrder();
-      if (!rel[side]) throw forbidden(`只有${side === 'requester' ? '下单人' : side === 'volunteer' ? '接单志愿者' : '管理员'}可以${ACTION_NAMES[action]}`);
+      const sides = Array.isArray(side) ? side : [side];
+      if (!sides.some((s) => rel[s])) {
+        const who = sides.map((s) => (s === 'requester' ? '下单人' : s === 'volunteer' ? '接单志愿者' : '管理员')).join('或');
+        throw forbidden(`只有${who}可以${ACTION_NAMES[action]}`);
+      }
       if (!allowedActions(row, rel, now).includes(action)) {
         throw conflict(`订单当前为「${STATUS_NAMES[row.status as OrderStatus]}」，不能${ACTION_NAMES[action]}`);
       }

@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
-import { AppError, conflict, forbidden, type Order, type OrderStatus, type Page, type ServiceRecord } from '../../contract';
+import { AppError, conflict, forbidden, type Order, type OrderStatus, type Page, type ServiceRecord, type VolunteerStats } from '../../contract';
 import { adminsOfOrg, insertMessages } from '../../db/repositories/inbox';
-import { getOrder, insertEvent, listLecturePool, listOrders, type OrderRow } from '../../db/repositories/orders';
+import { eligibleFor, getOrder, insertEvent, listOrders, listPool, type OrderRow, type PoolFilter, type PoolVolunteer } from '../../db/repositories/orders';
+import { teamMembers, volunteerForPool } from '../../db/repositories/teams-members';
 import { getTopic } from '../../db/repositories/topics';
 import { volunteersByIds } from '../../db/repositories/volunteers';
 import type { DB } from '../../db/schema';
@@ -12,6 +13,7 @@ import { messages } from './notify';
 import { asSlotConflict, hiddenOrder, relationTo, transition, type FullActor } from './transition';
 
 const BUSY = '您在该时段已有其他订单';
+const OUTCOME_NAMES = { resolved: '已解决', partly: '部分解决', unresolved: '未解决' } as const;
 
 function requireVolunteer(actor: FullActor): string {
   if (!actor.volunteerId) throw forbidden('只有志愿者（劳模工匠）可以操作任务');
@@ -26,11 +28,17 @@ export async function inbox(db: Kysely<DB>, now: Date, actor: FullActor, input: 
   return { items: rows.map((r) => toOrder(r, rel, now)), total, page: p.page, pageSize: p.pageSize };
 }
 
+async function poolVolunteer(db: Kysely<DB>, actor: FullActor): Promise<PoolVolunteer> {
+  const v = await volunteerForPool(db, requireVolunteer(actor));
+  if (!v) throw forbidden('志愿者资格未通过审核');
+  return v;
+}
+
 /** Open orders I may grab; no phone or exact address until I have taken one. */
-export async function pool(db: Kysely<DB>, now: Date, actor: FullActor, input: { page?: number; pageSize?: number }): Promise<Page<Order>> {
-  const volunteerId = requireVolunteer(actor);
+export async function pool(db: Kysely<DB>, now: Date, actor: FullActor, input: PoolFilter & { page?: number; pageSize?: number }): Promise<Page<Order>> {
+  const v = await poolVolunteer(db, actor);
   const p = pageQuery(input);
-  const { rows, total } = await listLecturePool(db, volunteerId, p);
+  const { rows, total } = await listPool(db, v, now, input, p);
   const outsider = { requester: false, volunteer: false, admin: false };
   return {
     items: rows.map((r) => ({ ...toOrder(r, outsider, now), actions: ['grab' as const] })),
@@ -48,20 +56,22 @@ export function accept(db: Kysely<DB>, now: Date, actor: FullActor, id: string) 
 }
 
 /**
- * Decline with a reason. The order goes to the pool of the topic's other speakers; with nobody
- * else to take it, it stays declined and the admins of its org are told.
+ * Decline with a reason. A lecture goes to the pool of the topic's other speakers, a service to
+ * its team's pool; with nobody else to take it, it stays declined and the org's admins are told.
  */
 export function decline(db: Kysely<DB>, now: Date, actor: FullActor, id: string, reason: string) {
   return transition(db, now, actor, id, 'decline', 'volunteer', async (row, trx) => {
-    const topic = row.topic_id ? await getTopic(trx, row.topic_id) : undefined;
-    const others = (topic?.volunteer_ids ?? []).filter((v) => v !== actor.volunteerId);
-    if (others.length) {
-      const speakers = await volunteersByIds(trx, others);
+    const others = await othersWhoCouldTake(trx, row, actor.volunteerId!);
+    if (others.userIds.length) {
       return {
         to: 'declined',
         note: reason,
-        then: { to: 'pending', note: '转入宣讲人抢单池', patch: { volunteer_id: null, named: false, pending_since: now, accepted_at: null } },
-        notify: [messages.declined(row, actor.name, reason, 'pool'), ...speakers.map((s) => messages.newInPool(row, s.user_id))],
+        then: {
+          to: 'pending',
+          note: others.teamId ? '转入服务队抢单池' : '转入宣讲人抢单池',
+          patch: { volunteer_id: null, named: false, pending_since: now, accepted_at: null, team_id: others.teamId ?? row.team_id },
+        },
+        notify: [messages.declined(row, actor.name, reason, 'pool'), ...others.userIds.map((u) => messages.newInPool(row, u))],
       };
     }
     const admins = await adminsOfOrg(trx, row.org_id);
@@ -71,10 +81,26 @@ export function decline(db: Kysely<DB>, now: Date, actor: FullActor, id: string,
       patch: { escalated_at: now },
       notify: [
         messages.declined(row, actor.name, reason, 'admin'),
-        ...admins.map((a) => messages.escalated(row, a, `${actor.name}婉拒了「${row.topic_title ?? '订单'}」且无其他宣讲人，请派单。`)),
+        ...admins.map((a) => messages.escalated(row, a, `${actor.name}婉拒了「${row.topic_title ?? row.service_title ?? row.title ?? '订单'}」且无人可接，请派单。`)),
       ],
     };
   });
+}
+
+/** Who else could take a declined order: the topic's other speakers, or the service's team. */
+async function othersWhoCouldTake(trx: Kysely<DB>, row: OrderRow, me: string): Promise<{ userIds: string[]; teamId?: string }> {
+  if (row.kind === 'lecture' && row.topic_id) {
+    const topic = await getTopic(trx, row.topic_id);
+    const others = (topic?.volunteer_ids ?? []).filter((v) => v !== me);
+    return { userIds: (await volunteersByIds(trx, others)).map((v) => v.user_id) };
+  }
+  if (row.kind === 'service' && row.service_id) {
+    const teamId = row.team_id ?? (await trx.selectFrom('services').select('team_id').where('id', '=', row.service_id).executeTakeFirst())?.team_id;
+    if (!teamId) return { userIds: [] };
+    const members = (await teamMembers(trx, teamId)).filter((m) => m.id !== me);
+    return { userIds: members.map((m) => m.user_id), teamId };
+  }
+  return { userIds: [] };
 }
 
 export function checkIn(db: Kysely<DB>, now: Date, actor: FullActor, id: string, location?: { latitude: number; longitude: number; address?: string }) {
@@ -86,6 +112,9 @@ export function checkIn(db: Kysely<DB>, now: Date, actor: FullActor, id: string,
   }));
 }
 
+/** Points for a completed order: 10, plus 1 for every half hour of credited service. */
+export const pointsFor = (creditedMin: number) => 10 + Math.floor(creditedMin / 30);
+
 /** Service hours: actual check-in to completion, capped at the booked duration. */
 export const creditedMinutes = (checkedInAt: Date, completedAt: Date, bookedMin: number) =>
   Math.max(0, Math.min(bookedMin, Math.round((completedAt.getTime() - checkedInAt.getTime()) / 60_000)));
@@ -96,13 +125,17 @@ export function complete(db: Kysely<DB>, now: Date, actor: FullActor, id: string
     const full: ServiceRecord = { ...record, actualStart: toIso(row.checked_in_at ?? now), actualEnd: toIso(now) };
     return {
       to: 'completed',
-      note: `服务 ${record.peopleServed} 人：${record.summary.slice(0, 60)}`,
+      note: `服务 ${record.peopleServed} 人${record.outcome ? `，${OUTCOME_NAMES[record.outcome]}` : ''}：${record.summary.slice(0, 60)}`,
       patch: { completed_at: now, record: JSON.stringify(full) },
       notify: [messages.completed(row)],
       after: async (trx) => {
         await trx
           .updateTable('volunteers')
-          .set({ service_minutes: sql`service_minutes + ${minutes}`, orders_done: sql`orders_done + 1` })
+          .set({
+            service_minutes: sql`service_minutes + ${minutes}`,
+            orders_done: sql`orders_done + 1`,
+            points: sql`points + ${pointsFor(minutes)}`,
+          })
           .where('id', '=', actor.volunteerId!)
           .execute();
       },
@@ -116,21 +149,19 @@ export function complete(db: Kysely<DB>, now: Date, actor: FullActor, id: string
  * winner's own calendar. Losers get CONFLICT with a message the phone can show.
  */
 export async function grab(db: Kysely<DB>, now: Date, actor: FullActor, id: string): Promise<Order> {
-  const volunteerId = requireVolunteer(actor);
+  const v = await poolVolunteer(db, actor);
   try {
     return await db.transaction().execute(async (trx) => {
       const won = await trx
         .updateTable('orders')
-        .set({ volunteer_id: volunteerId, status: 'accepted', accepted_at: now, updated_at: now })
+        .set({ volunteer_id: v.id, status: 'accepted', accepted_at: now, updated_at: now })
         .where('id', '=', id)
         .where('status', '=', 'pending')
         .where('volunteer_id', 'is', null)
-        .where((eb) =>
-          eb.exists(eb.selectFrom('topic_volunteers as tv').select('tv.topic_id').whereRef('tv.topic_id', '=', 'orders.topic_id').where('tv.volunteer_id', '=', volunteerId)),
-        )
+        .where(eligibleFor(v, 'orders'))
         .returning('id')
         .executeTakeFirst();
-      if (!won) throw await whyNotGrabbed(trx, id, volunteerId);
+      if (!won) throw await whyNotGrabbed(trx, id, v);
       await insertEvent(trx, { orderId: id, at: now, from: 'pending', to: 'accepted', by: actor.userId, note: `${actor.name} 抢单成功` });
       const row = (await getOrder(trx, id))!;
       await insertMessages(trx, [messages.accepted(row)], now);
@@ -141,15 +172,35 @@ export async function grab(db: Kysely<DB>, now: Date, actor: FullActor, id: stri
   }
 }
 
-async function whyNotGrabbed(db: Kysely<DB>, id: string, volunteerId: string): Promise<AppError> {
+async function whyNotGrabbed(db: Kysely<DB>, id: string, v: PoolVolunteer): Promise<AppError> {
   const row: OrderRow | undefined = await getOrder(db, id);
   if (!row) return hiddenOrder();
-  const eligible = await db
-    .selectFrom('topic_volunteers')
-    .select('topic_id')
-    .where('topic_id', '=', row.topic_id ?? '0')
-    .where('volunteer_id', '=', volunteerId)
-    .executeTakeFirst();
+  const eligible = await db.selectFrom('orders').select('id').where('id', '=', id).where(eligibleFor(v, 'orders')).executeTakeFirst();
   if (!eligible) return forbidden('您不在该订单的接单范围内');
   return conflict('已被其他志愿者接单');
+}
+
+/** The volunteer's own totals for 我的. */
+export async function stats(db: Kysely<DB>, actor: FullActor): Promise<VolunteerStats> {
+  const volunteerId = requireVolunteer(actor);
+  const v = await db
+    .selectFrom('volunteers')
+    .select(['orders_done', 'service_minutes', 'points', 'rating_sum', 'rating_count'])
+    .where('id', '=', volunteerId)
+    .executeTakeFirstOrThrow();
+  const live = await db
+    .selectFrom('orders')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('volunteer_id', '=', volunteerId)
+    .where('status', 'in', ['pending', 'accepted', 'in_progress'])
+    .executeTakeFirstOrThrow();
+  return {
+    volunteerId,
+    ordersDone: v.orders_done,
+    serviceHours: Math.round((v.service_minutes / 60) * 10) / 10,
+    points: v.points,
+    rating: v.rating_count ? Math.round((v.rating_sum / v.rating_count) * 10) / 10 : null,
+    ratingCount: v.rating_count,
+    active: Number(live.n),
+  };
 }

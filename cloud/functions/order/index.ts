@@ -6,7 +6,7 @@ import { userAction, type ActionMap } from '../router';
 /** `order`: the requester's side of an order (worker or enterprise). */
 export const actions: ActionMap = {
   create: userAction(orderInput.create, async (ctx, input) =>
-    orders.createLecture(ctx.db, ctx.clock.now(), await loadActor(ctx.db, ctx.caller.userId), input)),
+    orders.createOrder(ctx.db, ctx.clock.now(), await loadActor(ctx.db, ctx.caller.userId), input)),
   get: userAction(orderInput.get, async (ctx, input) =>
     orders.getDetail(ctx.db, ctx.clock.now(), await loadActor(ctx.db, ctx.caller.userId), input.id)),
   mine: userAction(orderInput.mine, async (ctx, input) =>
@@ -15,6 +15,12 @@ export const actions: ActionMap = {
     orders.cancel(ctx.db, ctx.clock.now(), await loadActor(ctx.db, ctx.caller.userId), input.id, input.reason)),
   reschedule: userAction(orderInput.reschedule, async (ctx, input) =>
     orders.reschedule(ctx.db, ctx.clock.now(), await loadActor(ctx.db, ctx.caller.userId), input.id, input.start)),
+  confirm: userAction(orderInput.confirm, async (ctx, input) =>
+    orders.confirm(ctx.db, ctx.clock.now(), await loadActor(ctx.db, ctx.caller.userId), input.id)),
+  dispute: userAction(orderInput.dispute, async (ctx, input) =>
+    orders.dispute(ctx.db, ctx.clock.now(), await loadActor(ctx.db, ctx.caller.userId), input.id, input.reason)),
+  reopen: userAction(orderInput.reopen, async (ctx, input) =>
+    orders.reopen(ctx.db, ctx.clock.now(), await loadActor(ctx.db, ctx.caller.userId), input.id, input.to, input.note)),
   rate: userAction(orderInput.rate, async (ctx, input) =>
     orders.rate(ctx.db, ctx.clock.now(), await loadActor(ctx.db, ctx.caller.userId), input.id, input.score, input.comment)),
 };

@@ -16,6 +16,7 @@ export const actions: ActionMap = {
   grab: userAction(taskInput.grab, async (ctx, input) => tasks.grab(ctx.db, ctx.clock.now(), await actor(ctx), input.id)),
   checkIn: userAction(taskInput.checkIn, async (ctx, input) => tasks.checkIn(ctx.db, ctx.clock.now(), await actor(ctx), input.id, input.location)),
   complete: userAction(taskInput.complete, async (ctx, input) => tasks.complete(ctx.db, ctx.clock.now(), await actor(ctx), input.id, input.record)),
+  stats: userAction(taskInput.stats, async (ctx) => tasks.stats(ctx.db, await actor(ctx))),
   availability: userAction(taskInput.availability, async (ctx) =>
     availability.getAvailability(ctx.db, ctx.clock.now(), (await actor(ctx)).volunteerId)),
   setAvailability: userAction(taskInput.setAvailability, async (ctx, input) =>
