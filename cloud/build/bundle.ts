@@ -9,8 +9,18 @@ const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'))
   devDependencies: Record<string, string>;
 };
 
-/** Per-function CloudBase settings (timer triggers and openapi permissions come with later issues). */
-const FUNCTION_CONFIG: Record<string, object> = {};
+/** Per-function CloudBase settings: the timer runs every minute (CloudBase cron has 7 fields). */
+const FUNCTION_CONFIG: Record<string, object> = {
+  timer: { triggers: [{ name: 'sla', type: 'timer', config: '0 * * * * * *' }] },
+};
+
+/** Entry source per function: action maps go through createMain; the timer has its own main. */
+const entrySource = (name: string) =>
+  name === 'timer'
+    ? `export { main } from '${path.join(root, 'cloud/cloudbase/timer')}';\n`
+    : `import { createMain } from '${path.join(root, 'cloud/cloudbase/entry')}';\n` +
+      `import { actions } from '${path.join(root, 'cloud/functions', name)}';\n` +
+      `export const main = createMain(actions);\n`;
 
 /**
  * `npm run build:cloud`: one folder per cloud function, each uploadable alone: a bundled
@@ -19,16 +29,11 @@ const FUNCTION_CONFIG: Record<string, object> = {};
  */
 async function main() {
   fs.rmSync(outRoot, { recursive: true, force: true });
-  for (const name of Object.keys(FUNCTIONS)) {
+  for (const name of [...Object.keys(FUNCTIONS), 'timer']) {
     const dir = path.join(outRoot, name);
     fs.mkdirSync(dir, { recursive: true });
     const entry = path.join(dir, '.entry.ts');
-    fs.writeFileSync(
-      entry,
-      `import { createMain } from '${path.join(root, 'cloud/cloudbase/entry')}';\n` +
-        `import { actions } from '${path.join(root, 'cloud/functions', name)}';\n` +
-        `export const main = createMain(actions);\n`,
-    );
+    fs.writeFileSync(entry, entrySource(name));
     const t0 = performance.now();
     await build({
       entryPoints: [entry],

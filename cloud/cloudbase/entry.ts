@@ -22,7 +22,7 @@ let servicesPromise: Promise<Services> | null = null;
  * One set of services per warm container. CloudBase functions run against a server database
  * (DATABASE_URL in the function's environment); they never use PGlite.
  */
-function services(): Promise<Services> {
+export function services(): Promise<Services> {
   servicesPromise ??= (async () => {
     const config = loadConfig();
     if (!config.databaseUrl) throw new Error('DATABASE_URL is not set for this cloud function');

@@ -8,6 +8,7 @@ import type { Page } from './envelope';
 import type { InboxPage, inboxInput } from './inbox';
 import type { Order, OrderDetail, orderInput } from './order';
 import type { Availability, taskInput, VolunteerStats } from './task';
+import type { Application, adminInput, applyInput, ExportFile, OrgNode, Stats } from './admin';
 
 type In<S extends z.ZodType> = z.input<S>;
 
@@ -54,6 +55,24 @@ export interface Api {
     availability: { input: In<typeof taskInput.availability>; output: Availability };
     setAvailability: { input: In<typeof taskInput.setAvailability>; output: Availability };
     stats: { input: In<typeof taskInput.stats>; output: VolunteerStats };
+    apply: { input: In<typeof applyInput>; output: Application };
+    application: { input: In<typeof taskInput.application>; output: Application | null };
+  };
+  admin: {
+    dispatch: { input: In<typeof adminInput.dispatch>; output: Order };
+    transfer: { input: In<typeof adminInput.transfer>; output: Order };
+    overdue: { input: In<typeof adminInput.overdue>; output: Page<Order> };
+    orders: { input: In<typeof adminInput.orders>; output: Page<Order> };
+    orgs: { input: In<typeof adminInput.orgs>; output: Page<OrgNode & { inScope: boolean }> };
+    applications: { input: In<typeof adminInput.applications>; output: Page<Application> };
+    reviewVolunteer: { input: In<typeof adminInput.reviewVolunteer>; output: Application };
+    saveTopic: { input: In<typeof adminInput.saveTopic>; output: TopicSummary };
+    saveService: { input: In<typeof adminInput.saveService>; output: Service };
+    saveTeam: { input: In<typeof adminInput.saveTeam>; output: Team };
+    setMember: { input: In<typeof adminInput.setMember>; output: TeamDetail };
+    showcase: { input: In<typeof adminInput.showcase>; output: { id: string; showcase: boolean } };
+    stats: { input: In<typeof adminInput.stats>; output: Stats };
+    export: { input: In<typeof adminInput.export>; output: ExportFile };
   };
   inbox: {
     list: { input: In<typeof inboxInput.list>; output: InboxPage };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ShowcaseCase } from './admin';
 import { idSchema, isoDateTime, pagingShape, searchText } from './common';
 
 /** The eight lecture categories (SPEC "The menu"). Ids are stable slugs. */
@@ -164,6 +165,8 @@ export interface VolunteerProfile extends VolunteerSummary {
   weekly: WeeklyWindow[];
   /** Bookable time between `from` and `to` (availability minus blocked days and bookings). */
   freeSlots: TimeSlot[];
+  /** 优秀案例 the union picked from this volunteer's completed orders. */
+  cases: ShowcaseCase[];
 }
 
 export interface Team {
@@ -183,4 +186,5 @@ export interface TeamDetail extends Team {
   members: VolunteerSummary[];
   services: Service[];
   totals: { ordersDone: number; serviceHours: number; members: number };
+  cases: ShowcaseCase[];
 }

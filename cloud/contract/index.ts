@@ -6,4 +6,5 @@ export * from './auth';
 export * from './order';
 export * from './task';
 export * from './inbox';
+export * from './admin';
 export type * from './api';

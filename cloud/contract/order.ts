@@ -106,7 +106,8 @@ export interface TimelineEntry {
 /** What the caller may do next with this order; the pages show exactly these buttons. */
 export type OrderAction =
   | 'cancel' | 'reschedule' | 'rate' | 'confirm' | 'dispute' | 'reopen'
-  | 'accept' | 'decline' | 'checkIn' | 'complete' | 'grab';
+  | 'accept' | 'decline' | 'checkIn' | 'complete' | 'grab'
+  | 'dispatch' | 'transfer';
 
 export interface Order {
   id: string;

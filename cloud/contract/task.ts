@@ -47,6 +47,7 @@ export const taskInput = {
     .strict(),
   availability: z.object({}).strict(),
   stats: z.object({}).strict(),
+  application: z.object({}).strict(),
   setAvailability: z
     .object({
       weekly: z

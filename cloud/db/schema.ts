@@ -51,6 +51,9 @@ export interface VolunteersTable {
   orders_done: Generated<number>;
   service_minutes: Generated<number>;
   points: Generated<number>;
+  review_note: string | null;
+  applied_at: Date | null;
+  reviewed_at: Date | null;
 }
 
 export interface VolunteerWindowsTable {
@@ -151,6 +154,9 @@ export interface OrdersTable {
   disputed_at: Date | null;
   dispute_reason: string | null;
   reopen_count: Generated<number>;
+  credited_minutes: number | null;
+  showcase: Generated<boolean>;
+  showcase_title: string | null;
 }
 
 export interface OrderEventsTable {

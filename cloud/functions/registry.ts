@@ -1,4 +1,5 @@
 import type { ActionMap } from './router';
+import { actions as admin } from './admin';
 import { actions as auth } from './auth';
 import { actions as catalog } from './catalog';
 import { actions as inbox } from './inbox';
@@ -9,4 +10,4 @@ import { actions as task } from './task';
  * Every cloud function by name. Each folder `functions/<name>/index.ts` exports its `actions`;
  * `npm run build:cloud` bundles each one alone for CloudBase.
  */
-export const FUNCTIONS: Record<string, ActionMap> = { auth, catalog, order, task, inbox };
+export const FUNCTIONS: Record<string, ActionMap> = { auth, catalog, order, task, inbox, admin };

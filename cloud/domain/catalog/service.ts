@@ -12,6 +12,7 @@ import { busyIntervals } from '../../db/repositories/orders';
 import type { Clock } from '../clock';
 import { BOOKING_RULES } from '../rules';
 import { dayjs, toIso, ZONE } from '../time';
+import { casesOf } from '../admin/showcase';
 import { computeFreeSlots } from './free-slots';
 import { minutesToClock, toService, toTeam, toTopicSummary, toVolunteerSummary } from './mappers';
 
@@ -86,12 +87,13 @@ export async function volunteer(
   const row = await volunteersRepo.getVolunteer(db, input.id);
   if (!row) throw notFound('志愿者');
   const dayKey = (d: Date) => dayjs(d).tz(ZONE).format('YYYY-MM-DD');
-  const [windows, blocked, topicRows, serviceRows, busy] = await Promise.all([
+  const [windows, blocked, topicRows, serviceRows, busy, cases] = await Promise.all([
     volunteersRepo.windowsOf(db, row.id),
     volunteersRepo.blockedDaysOf(db, row.id, dayKey(from), dayKey(to)),
     volunteersRepo.topicsOfVolunteer(db, row.id),
     volunteersRepo.servicesOfVolunteer(db, row.id),
     busyIntervals(db, row.id, from, to),
+    casesOf(db, { volunteerId: row.id }),
   ]);
   const slots = computeFreeSlots({
     windows: windows.map((w) => ({ weekday: w.weekday, startMinute: w.start_minute, endMinute: w.end_minute })),
@@ -110,6 +112,7 @@ export async function volunteer(
     services: serviceRows,
     weekly: windows.map((w) => ({ weekday: w.weekday, start: minutesToClock(w.start_minute), end: minutesToClock(w.end_minute) })),
     freeSlots: slots.map((s) => ({ start: toIso(s.start), end: toIso(s.end) })),
+    cases,
   };
 }
 
@@ -122,9 +125,10 @@ export async function teams(db: Kysely<DB>, input: Omit<teamsRepo.TeamFilter, 'l
 export async function team(db: Kysely<DB>, id: string): Promise<TeamDetail> {
   const row = await teamsRepo.getTeam(db, id);
   if (!row) throw notFound('服务队');
-  const [members, serviceRows] = await Promise.all([
+  const [members, serviceRows, cases] = await Promise.all([
     volunteersRepo.volunteersOfTeam(db, id),
     servicesRepo.listServices(db, { teamId: id, limit: 100, offset: 0 }),
+    casesOf(db, { teamId: id }),
   ]);
   const summaries = members.map(toVolunteerSummary);
   return {
@@ -136,5 +140,6 @@ export async function team(db: Kysely<DB>, id: string): Promise<TeamDetail> {
       ordersDone: summaries.reduce((n, m) => n + m.ordersDone, 0),
       serviceHours: Math.round(summaries.reduce((n, m) => n + m.serviceHours, 0) * 10) / 10,
     },
+    cases,
   };
 }

@@ -36,6 +36,8 @@ export function allowedActions(o: OrderRow, r: Relation, now: Date): OrderAction
       if (needsMoreWork(o)) out.push('reopen');
     }
   }
+  // 派单 and 转办: an admin of the order's org, while the order is open or escalated and not started.
+  if (r.admin && beforeStart && (status === 'pending' || status === 'expired' || status === 'declined')) out.push('dispatch', 'transfer');
   // An admin of the order's org may also send an unresolved need back (to the pool or to the admins).
   if (r.admin && !r.requester && o.kind === 'need' && status === 'completed' && needsMoreWork(o)) out.push('reopen');
   if (r.volunteer) {

@@ -42,7 +42,7 @@ export const STATUS_NAMES: Record<OrderStatus, string> = {
 
 const ACTION_NAMES: Record<OrderAction, string> = {
   cancel: '取消', reschedule: '改期', rate: '评价', confirm: '确认解决', dispute: '提出异议', reopen: '重新发布',
-  accept: '接单', decline: '婉拒', checkIn: '签到', complete: '提交服务记录', grab: '抢单',
+  accept: '接单', decline: '婉拒', checkIn: '签到', complete: '提交服务记录', grab: '抢单', dispatch: '派单', transfer: '转办',
 };
 
 export interface Step {

@@ -126,7 +126,7 @@ export function complete(db: Kysely<DB>, now: Date, actor: FullActor, id: string
     return {
       to: 'completed',
       note: `服务 ${record.peopleServed} 人${record.outcome ? `，${OUTCOME_NAMES[record.outcome]}` : ''}：${record.summary.slice(0, 60)}`,
-      patch: { completed_at: now, record: JSON.stringify(full) },
+      patch: { completed_at: now, record: JSON.stringify(full), credited_minutes: minutes },
       notify: [messages.completed(row)],
       after: async (trx) => {
         await trx

@@ -1,4 +1,5 @@
-import { taskInput } from '../../contract';
+import { applyInput, taskInput } from '../../contract';
+import * as applications from '../../domain/admin/volunteers';
 import * as availability from '../../domain/availability/service';
 import { loadActor } from '../../domain/orders/transition';
 import * as tasks from '../../domain/orders/volunteer';
@@ -17,6 +18,8 @@ export const actions: ActionMap = {
   checkIn: userAction(taskInput.checkIn, async (ctx, input) => tasks.checkIn(ctx.db, ctx.clock.now(), await actor(ctx), input.id, input.location)),
   complete: userAction(taskInput.complete, async (ctx, input) => tasks.complete(ctx.db, ctx.clock.now(), await actor(ctx), input.id, input.record)),
   stats: userAction(taskInput.stats, async (ctx) => tasks.stats(ctx.db, await actor(ctx))),
+  apply: userAction(applyInput, async (ctx, input) => applications.apply(ctx.db, ctx.clock.now(), await actor(ctx), input)),
+  application: userAction(taskInput.application, async (ctx) => applications.myApplication(ctx.db, await actor(ctx))),
   availability: userAction(taskInput.availability, async (ctx) =>
     availability.getAvailability(ctx.db, ctx.clock.now(), (await actor(ctx)).volunteerId)),
   setAvailability: userAction(taskInput.setAvailability, async (ctx, input) =>

@@ -1,0 +1,90 @@
+import { sql, type Kysely } from 'kysely';
+import { invalid, notFound, type Order, type OrderStatus, type Page } from '../../contract';
+import { adminsOfOrg } from '../../db/repositories/inbox';
+import { orderQuery, type OrderRow } from '../../db/repositories/orders';
+import { volunteersByIds } from '../../db/repositories/volunteers';
+import type { DB } from '../../db/schema';
+import { pageQuery } from '../catalog/service';
+import { toOrder } from '../orders/mapper';
+import { messages } from '../orders/notify';
+import { SLA_HOURS } from '../orders/rules';
+import { transition, type FullActor } from '../orders/transition';
+import { checkInScope, requireAdmin, type AdminScope } from './scope';
+
+const BUSY = '该志愿者在此时段已有其他订单，请另选志愿者';
+const adminView = { requester: false, volunteer: false, admin: true };
+
+/**
+ * 派单: the admin names a volunteer for an open or escalated order. The order waits for that
+ * volunteer's yes (pending, named), and the slot rules hold: a busy volunteer is CONFLICT.
+ */
+export async function dispatch(db: Kysely<DB>, now: Date, actor: FullActor, id: string, volunteerId: string, note?: string): Promise<Order> {
+  await requireAdmin(db, actor);
+  const [volunteer] = await volunteersByIds(db, [volunteerId]);
+  if (!volunteer) throw notFound('志愿者');
+  return transition(db, now, actor, id, 'dispatch', 'admin', (row) => ({
+    to: 'pending',
+    note: `工会派单给 ${volunteer.name}${note ? `：${note}` : ''}`,
+    patch: { volunteer_id: volunteerId, named: true, pending_since: now, escalated_at: null, accepted_at: null },
+    notify: [
+      { userId: volunteer.user_id, orderId: row.id, title: '工会派单', body: `工会管理员为您安排了「${row.topic_title ?? row.service_title ?? row.title ?? '订单'}」，请尽快确认。${note ?? ''}` },
+      { userId: row.requester_id, orderId: row.id, title: '工会已安排志愿者', body: `已安排 ${volunteer.name}，等待其确认。` },
+    ],
+  }), BUSY);
+}
+
+/** 转办: hand an order to another union org; its admins are told. */
+export async function transfer(db: Kysely<DB>, now: Date, actor: FullActor, id: string, orgId: string, note?: string): Promise<Order> {
+  await requireAdmin(db, actor);
+  const target = await db.selectFrom('orgs').select(['id', 'name']).where('id', '=', orgId).executeTakeFirst();
+  if (!target) throw notFound('工会组织');
+  return transition(db, now, actor, id, 'transfer', 'admin', async (row, trx) => {
+    if (row.org_id === orgId) throw invalid('orgId', '订单已属于该组织');
+    const admins = await adminsOfOrg(trx, orgId);
+    return {
+      to: row.status as OrderStatus,
+      note: `转办至 ${target.name}${note ? `：${note}` : ''}`,
+      patch: { org_id: orgId },
+      notify: admins.map((a) => messages.escalated(row, a, `收到转办：「${row.topic_title ?? row.service_title ?? row.title ?? '订单'}」${note ? `（${note}）` : ''}`)),
+    };
+  });
+}
+
+const inScope = (db: Kysely<DB>, scope: AdminScope) => orderQuery(db).where('o.org_id', 'in', scope.orgIds);
+
+/** Orders waiting past their SLA, escalated or declined with nobody to take them: oldest first. */
+export async function overdue(kdb: Kysely<DB>, now: Date, actor: FullActor, input: { page?: number; pageSize?: number }): Promise<Page<Order>> {
+  const scope = await requireAdmin(kdb, actor);
+  const p = pageQuery(input);
+  const late = (kind: keyof typeof SLA_HOURS) => sql<boolean>`(o.kind = ${kind} AND o.pending_since < ${new Date(now.getTime() - SLA_HOURS[kind] * 3600_000).toISOString()}::timestamptz)`;
+  const q = inScope(kdb, scope)
+    .select(sql<string>`count(*) over ()`.as('total'))
+    .where(sql<boolean>`(o.status = 'expired' OR (o.status = 'declined' AND o.escalated_at IS NOT NULL)
+      OR (o.status = 'pending' AND (${late('lecture')} OR ${late('service')} OR ${late('need')})))`)
+    .orderBy('o.pending_since', 'asc')
+    .orderBy('o.id', 'asc');
+  const rows = (await q.limit(p.limit).offset(p.offset).execute()) as (OrderRow & { total: string })[];
+  return { items: rows.map((r) => toOrder(r, adminView, now)), total: rows.length ? Number(rows[0].total) : 0, page: p.page, pageSize: p.pageSize };
+}
+
+/** Every order in the admin's scope, filtered, newest first. */
+export async function orders(
+  kdb: Kysely<DB>,
+  now: Date,
+  actor: FullActor,
+  input: { status?: OrderStatus; kind?: string; orgId?: string; q?: string; page?: number; pageSize?: number },
+): Promise<Page<Order>> {
+  const scope = await requireAdmin(kdb, actor);
+  if (input.orgId) checkInScope(scope, input.orgId);
+  const p = pageQuery(input);
+  let q = inScope(kdb, scope).select(sql<string>`count(*) over ()`.as('total'));
+  if (input.orgId) q = q.where('o.org_id', '=', input.orgId);
+  if (input.status) q = q.where('o.status', '=', input.status);
+  if (input.kind) q = q.where('o.kind', '=', input.kind as 'lecture');
+  if (input.q) {
+    const pat = `%${input.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where(sql<boolean>`(coalesce(tp.title, sv.title, o.title, '') ILIKE ${pat} OR ru.name ILIKE ${pat} OR coalesce(ru.company, '') ILIKE ${pat})`);
+  }
+  const rows = (await q.orderBy('o.created_at', 'desc').orderBy('o.id', 'desc').limit(p.limit).offset(p.offset).execute()) as (OrderRow & { total: string })[];
+  return { items: rows.map((r) => toOrder(r, adminView, now)), total: rows.length ? Number(rows[0].total) : 0, page: p.page, pageSize: p.pageSize };
+}

@@ -1,0 +1,30 @@
+import { adminInput } from '../../contract';
+import * as dispatching from '../../domain/admin/dispatch';
+import { exportFile } from '../../domain/admin/export';
+import * as menu from '../../domain/admin/menu';
+import { orgTree, setShowcase } from '../../domain/admin/showcase';
+import { stats } from '../../domain/admin/stats';
+import * as volunteers from '../../domain/admin/volunteers';
+import { loadActor } from '../../domain/orders/transition';
+import type { AuthedContext } from '../context';
+import { userAction, type ActionMap } from '../router';
+
+const actor = (ctx: AuthedContext) => loadActor(ctx.db, ctx.caller.userId);
+
+/** `admin`: the union's console. Every action checks the admin's org scope (their org and below). */
+export const actions: ActionMap = {
+  dispatch: userAction(adminInput.dispatch, async (ctx, i) => dispatching.dispatch(ctx.db, ctx.clock.now(), await actor(ctx), i.id, i.volunteerId, i.note)),
+  transfer: userAction(adminInput.transfer, async (ctx, i) => dispatching.transfer(ctx.db, ctx.clock.now(), await actor(ctx), i.id, i.orgId, i.note)),
+  overdue: userAction(adminInput.overdue, async (ctx, i) => dispatching.overdue(ctx.db, ctx.clock.now(), await actor(ctx), i)),
+  orders: userAction(adminInput.orders, async (ctx, i) => dispatching.orders(ctx.db, ctx.clock.now(), await actor(ctx), i)),
+  orgs: userAction(adminInput.orgs, async (ctx) => orgTree(ctx.db, await actor(ctx))),
+  applications: userAction(adminInput.applications, async (ctx, i) => volunteers.applications(ctx.db, await actor(ctx), i)),
+  reviewVolunteer: userAction(adminInput.reviewVolunteer, async (ctx, i) => volunteers.review(ctx.db, ctx.clock.now(), await actor(ctx), i)),
+  saveTopic: userAction(adminInput.saveTopic, async (ctx, i) => menu.saveTopic(ctx.db, await actor(ctx), i)),
+  saveService: userAction(adminInput.saveService, async (ctx, i) => menu.saveService(ctx.db, await actor(ctx), i)),
+  saveTeam: userAction(adminInput.saveTeam, async (ctx, i) => menu.saveTeam(ctx.db, await actor(ctx), i)),
+  setMember: userAction(adminInput.setMember, async (ctx, i) => menu.setMember(ctx.db, await actor(ctx), i)),
+  showcase: userAction(adminInput.showcase, async (ctx, i) => setShowcase(ctx.db, await actor(ctx), i)),
+  stats: userAction(adminInput.stats, async (ctx, i) => stats(ctx.db, await actor(ctx), i)),
+  export: userAction(adminInput.export, async (ctx, i) => exportFile(ctx.db, await actor(ctx), i)),
+};
