@@ -13,6 +13,11 @@ export default defineAppConfig({
         'service/index',
       ],
     },
+    {
+      // The volunteer's task pages: detail, service record, availability.
+      root: 'packages/task',
+      pages: ['detail/index', 'record/index', 'availability/index'],
+    },
   ],
   // Fetch the menu subpackage while the user looks at the home page.
   preloadRule: {

@@ -1,0 +1,86 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, waitFor } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import { resetTaroDouble } from '../../../tests/doubles/taro';
+import type { Me } from '@cloud/contract';
+import { call } from '@/services/api';
+import { resetAllStores, useStore } from '@/stores';
+import TasksPage from './index';
+import { makeOrder } from './fixtures';
+import { tabRequest } from './shared';
+
+vi.mock('@/services/api', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/services/api')>();
+  return { ...real, call: vi.fn() };
+});
+const callMock = vi.mocked(call) as unknown as ReturnType<typeof vi.fn>;
+
+const volunteer: Me = { id: '50', name: '王关根', roles: ['volunteer'], volunteerId: '5', orgId: '1', orgName: '杭州市总工会', company: null };
+const worker: Me = { id: '12', name: '李娟', roles: ['worker'], orgId: '1', orgName: '杭州市总工会', company: '杭州汽轮机厂' };
+const page = <T,>(items: T[]) => ({ items, total: items.length, page: 1, pageSize: 10 });
+
+beforeEach(() => {
+  resetTaroDouble();
+  resetAllStores();
+  callMock.mockReset();
+  tabRequest.segment = null;
+});
+afterEach(() => cleanup());
+
+describe('任务 tab', () => {
+  it('asks a signed-out visitor to log in', () => {
+    const { container } = render(<TasksPage />);
+    expect(container.textContent).toContain('登录后查看任务');
+    fireEvent.click(container.querySelector('.state-view__action')!);
+    expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/me/index' });
+    expect(callMock).not.toHaveBeenCalled();
+  });
+
+  it('explains that only volunteers take orders', () => {
+    useStore.getState().login('t', worker);
+    const { container } = render(<TasksPage />);
+    expect(container.textContent).toContain('只有劳模工匠志愿者可以接单');
+    expect(callMock).not.toHaveBeenCalled();
+  });
+
+  it('shows my tasks with a status filter, and the pool with filters and sort', async () => {
+    useStore.getState().login('t', volunteer);
+    callMock.mockImplementation((_fn: string, action: string) =>
+      Promise.resolve(
+        action === 'inbox'
+          ? page([makeOrder({ id: '1', status: 'accepted', volunteerId: '5' })])
+          : page([makeOrder({ id: '2', actions: ['grab'] }), makeOrder({ id: '3', actions: ['grab'] })]),
+      ),
+    );
+    const { container } = render(<TasksPage />);
+    await waitFor(() => expect(container.querySelectorAll('.task-card')).toHaveLength(1));
+    expect(callMock).toHaveBeenLastCalledWith('task', 'inbox', { status: undefined, page: 1, pageSize: 10 });
+
+    fireEvent.click(container.querySelector('.filter-chips__item[data-value="in_progress"]')!);
+    await waitFor(() => expect(callMock).toHaveBeenLastCalledWith('task', 'inbox', { status: 'in_progress', page: 1, pageSize: 10 }));
+
+    fireEvent.click(container.querySelector('.task-seg__item--pool')!);
+    await waitFor(() => expect(container.querySelectorAll('.pool-card')).toHaveLength(2));
+    expect(container.querySelectorAll('.grab-btn')).toHaveLength(2);
+    expect(callMock).toHaveBeenLastCalledWith('task', 'pool', { field: undefined, region: undefined, sort: 'urgent', page: 1, pageSize: 10 });
+
+    fireEvent.click(container.querySelector('.pool-sort__item[data-value="recommended"]')!);
+    await waitFor(() => expect(callMock).toHaveBeenLastCalledWith('task', 'pool', expect.objectContaining({ sort: 'recommended' })));
+    fireEvent.click(container.querySelector('.pool-filter--field .filter-chips__item[data-value="数控"]')!);
+    fireEvent.click(container.querySelector('.pool-filter--region .filter-chips__item[data-value="义乌"]')!);
+    await waitFor(() =>
+      expect(callMock).toHaveBeenLastCalledWith('task', 'pool', { field: '数控', region: '义乌', sort: 'recommended', page: 1, pageSize: 10 }),
+    );
+  });
+
+  it('shows a failed load with retry', async () => {
+    useStore.getState().login('t', volunteer);
+    const { ApiError } = await import('@/services/api');
+    callMock.mockRejectedValueOnce(new ApiError('INTERNAL', '服务器开小差了'));
+    const { container } = render(<TasksPage />);
+    await waitFor(() => expect(container.querySelector('.state-view--error')?.textContent).toContain('服务器开小差了'));
+    callMock.mockResolvedValueOnce(page([]));
+    fireEvent.click(container.querySelector('.state-view__retry')!);
+    await waitFor(() => expect(container.textContent).toContain('暂无任务'));
+  });
+});
