@@ -1,0 +1,85 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, waitFor } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import { resetTaroDouble, setRouterParams } from '../../../../tests/doubles/taro';
+import { ApiError, call } from '@/services/api';
+import { makeDetail, makeOrder } from '@/pages/tasks/fixtures';
+import RecordPage from './index';
+
+vi.mock('@/services/api', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/services/api')>();
+  return { ...real, call: vi.fn() };
+});
+const callMock = vi.mocked(call) as unknown as ReturnType<typeof vi.fn>;
+
+beforeEach(() => {
+  resetTaroDouble();
+  callMock.mockReset();
+  setRouterParams({ id: '101' });
+});
+afterEach(() => cleanup());
+
+const type = (el: Element | null, value: string) => fireEvent.change(el!, { target: { value } });
+
+async function open(over = {}) {
+  callMock.mockResolvedValueOnce(makeDetail({ status: 'in_progress', volunteerId: '5', actions: ['complete'], ...over }));
+  const utils = render(<RecordPage />);
+  await waitFor(() => expect(utils.container.querySelector('.record-form')).not.toBeNull());
+  return utils;
+}
+
+describe('service record form', () => {
+  it('checks locally, then submits the record', async () => {
+    const { container } = await open();
+    expect(container.querySelector('.outcome-pick')).toBeNull();
+    fireEvent.click(container.querySelector('.record-submit')!);
+    expect(container.querySelector('.form-row--peopleServed .field-error')!.textContent).toBe('请填写服务人数');
+    expect(container.querySelector('.form-row--summary .field-error')!.textContent).toBe('服务小结至少 5 个字');
+    expect(callMock).toHaveBeenCalledTimes(1);
+
+    type(container.querySelector('.record-people'), '86');
+    type(container.querySelector('.record-summary'), '讲授劳模精神，现场互动热烈');
+    callMock.mockResolvedValueOnce(makeOrder({ status: 'completed' }));
+    fireEvent.click(container.querySelector('.record-submit')!);
+    await waitFor(() =>
+      expect(callMock).toHaveBeenLastCalledWith('task', 'complete', { id: '101', record: { peopleServed: 86, summary: '讲授劳模精神，现场互动热烈' } }),
+    );
+    await waitFor(() => expect(Taro.navigateBack).toHaveBeenCalled());
+  });
+
+  it('keeps the input and shows the server’s field errors next to the inputs', async () => {
+    const { container } = await open();
+    type(container.querySelector('.record-people'), '30');
+    type(container.querySelector('.record-summary'), '现场讲解安全操作规程');
+    callMock.mockRejectedValueOnce(new ApiError('VALIDATION', '服务小结含有不允许的内容', { 'record.summary': '服务小结含有不允许的内容' }));
+    fireEvent.click(container.querySelector('.record-submit')!);
+    await waitFor(() => expect(container.querySelector('.form-row--summary .field-error')?.textContent).toBe('服务小结含有不允许的内容'));
+    expect((container.querySelector('.record-people') as HTMLInputElement).value).toBe('30');
+    expect((container.querySelector('.record-summary') as HTMLTextAreaElement).value).toBe('现场讲解安全操作规程');
+    expect(container.querySelector('.record-form__error')!.textContent).toBe('服务小结含有不允许的内容');
+    expect(Taro.navigateBack).not.toHaveBeenCalled();
+  });
+
+  it('asks a need for its outcome and, when not resolved, the follow-up', async () => {
+    const { container } = await open({ kind: 'need', topicId: null, topicTitle: null, title: '污水处理设备故障' });
+    type(container.querySelector('.record-people'), '5');
+    type(container.querySelector('.record-summary'), '更换曝气泵，调整参数');
+    fireEvent.click(container.querySelector('.record-submit')!);
+    expect(container.querySelector('.form-row--outcome .field-error')!.textContent).toBe('请选择问题解决情况');
+
+    fireEvent.click(container.querySelector('.outcome-pick__item--partly')!);
+    fireEvent.click(container.querySelector('.record-submit')!);
+    expect(container.querySelector('.form-row--followUp .field-error')!.textContent).toBe('请说明还需要怎样跟进');
+    expect(callMock).toHaveBeenCalledTimes(1);
+
+    type(container.querySelector('.record-followup'), '下周带配件再来一次');
+    callMock.mockResolvedValueOnce(makeOrder({ status: 'completed' }));
+    fireEvent.click(container.querySelector('.record-submit')!);
+    await waitFor(() =>
+      expect(callMock).toHaveBeenLastCalledWith('task', 'complete', {
+        id: '101',
+        record: { peopleServed: 5, summary: '更换曝气泵，调整参数', outcome: 'partly', followUp: '下周带配件再来一次' },
+      }),
+    );
+  });
+});
