@@ -8,6 +8,7 @@ import { useAsync } from '@/hooks/useAsync';
 import { StateView } from '@/components/StateView';
 import { TextAvatar } from '@/components/TextAvatar';
 import { FilterChips, type FilterOption } from '@/components/FilterChips';
+import { VolunteerStats } from '@/components/VolunteerStats';
 import { ROLE_LABEL } from '@/utils/labels';
 import './index.scss';
 
@@ -170,6 +171,7 @@ export default function MePage() {
           <Text className="me__value">{user.roles.map((r) => ROLE_LABEL[r]).join('、')}</Text>
         </View>
       </View>
+      {user.volunteerId && <VolunteerStats />}
       <View className="me__logout">
         <View className="btn btn--outline me__logout-btn" onClick={logout}>
           退出登录

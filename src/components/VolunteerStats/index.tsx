@@ -1,0 +1,73 @@
+import { useRef } from 'react';
+import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { call } from '@/services/api';
+import { useAsync } from '@/hooks/useAsync';
+import { goTab, routes } from '@/utils/routes';
+import { tabRequest, taskRoutes } from '@/pages/tasks/shared';
+import './index.scss';
+
+/** 我的, for volunteers: my totals from `task.stats` and the way to my tasks and my free time. */
+export function VolunteerStats() {
+  const stats = useAsync(() => call('task', 'stats', {}), []);
+  // Back on 我的 after finishing a service: show the new totals.
+  const hidden = useRef(false);
+  useDidHide(() => {
+    hidden.current = true;
+  });
+  useDidShow(() => {
+    if (hidden.current) void stats.reload();
+    hidden.current = false;
+  });
+  const s = stats.data;
+  const cells: [string, string][] = [
+    ['服务次数', s ? String(s.ordersDone) : '—'],
+    ['服务时长(小时)', s ? String(s.serviceHours) : '—'],
+    ['积分', s ? String(s.points) : '—'],
+    ['评分', s?.rating != null ? s.rating.toFixed(1) : '—'],
+  ];
+  return (
+    <View className="card volunteer-stats">
+      <View className="volunteer-stats__head">
+        <Text className="volunteer-stats__title">我的志愿服务</Text>
+        {s && s.active > 0 && <Text className="volunteer-stats__active">进行中 {s.active} 单</Text>}
+      </View>
+      {stats.status === 'error' && s == null ? (
+        <Text className="volunteer-stats__error" onClick={() => void stats.reload()}>
+          {stats.error}，点此重试
+        </Text>
+      ) : (
+        <View className="volunteer-stats__grid">
+          {cells.map(([label, value]) => (
+            <View key={label} className="volunteer-stats__cell">
+              <Text className="volunteer-stats__value">{value}</Text>
+              <Text className="volunteer-stats__label">
+                {label}
+                {label === '评分' && s && s.ratingCount > 0 ? `(${s.ratingCount})` : ''}
+              </Text>
+            </View>
+          ))}
+        </View>
+      )}
+      <View className="volunteer-stats__links">
+        <Text
+          className="volunteer-stats__link volunteer-stats__link--tasks"
+          onClick={() => {
+            tabRequest.segment = 'mine';
+            goTab(routes.tasks);
+          }}
+        >
+          我的任务 ›
+        </Text>
+        <Text
+          className="volunteer-stats__link volunteer-stats__link--availability"
+          onClick={() => void Taro.navigateTo({ url: taskRoutes.availability })}
+        >
+          可预约时间 ›
+        </Text>
+      </View>
+    </View>
+  );
+}
+
+export default VolunteerStats;
