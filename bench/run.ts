@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createTestDatabase, TEST_DATABASE_URL, type EngineName } from '../tests/helpers/db';
+import { benchGrab } from './grab';
 import { benchOrderCreate } from './order-create';
 import { benchStartup } from './startup';
 import { fmt, TABLE_HEAD } from './stats';
@@ -40,6 +41,24 @@ async function main() {
     const database = await createTestDatabase(engine, { poolSize: 50 });
     try {
       for (const r of await benchOrderCreate(database, engine, [1, 10, 100])) say(fmt(r));
+    } finally {
+      await database.close();
+    }
+  }
+  say();
+  say('## task.grab under contention vs a raw guarded UPDATE');
+  say();
+  say('1,000 taps per level spread at random over 100 open needs (so exactly 100 can win; the rest are');
+  say('`CONFLICT`, counted as answered, not as errors). `task.grab` runs the function path: load the');
+  say('volunteer, one transaction with the guarded UPDATE (eligibility and the exclusion constraint');
+  say('included), timeline entry and inbox message. The baseline is the bare guarded UPDATE through the');
+  say('same pool. PostgreSQL: pool of 50 connections, so 100 and 1,000 clients queue for a connection.');
+  say();
+  say(TABLE_HEAD);
+  for (const engine of ['pglite', 'postgres'] as EngineName[]) {
+    const database = await createTestDatabase(engine, { poolSize: 50 });
+    try {
+      for (const r of await benchGrab(database, engine, [10, 100, 1000])) say(fmt(r));
     } finally {
       await database.close();
     }
