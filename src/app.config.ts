@@ -18,6 +18,11 @@ export default defineAppConfig({
       root: 'packages/task',
       pages: ['detail/index', 'record/index', 'availability/index'],
     },
+    {
+      // The requester's order pages: booking, posting a need, detail with timeline, inbox.
+      root: 'packages/order',
+      pages: ['book/index', 'need/index', 'detail/index', 'inbox/index'],
+    },
   ],
   // Fetch the menu subpackage while the user looks at the home page.
   preloadRule: {

@@ -1,0 +1,72 @@
+import Taro from '@tarojs/taro';
+import type { Envelope, UploadResult } from '@cloud/contract';
+import { ApiError, NETWORK_MESSAGE } from '@/services/api';
+import { useStore } from '@/stores';
+
+export interface PickedImage {
+  /** Temp path (weapp) or blob: URL (h5), also used as a preview. */
+  path: string;
+  /** h5: the File the browser gave. */
+  file?: Blob;
+}
+
+/** Lets the user pick up to `count` images (album or camera). Resolves [] when they cancel. */
+export async function pickImages(count: number): Promise<PickedImage[]> {
+  try {
+    const res = await Taro.chooseImage({ count, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
+    const files = (res.tempFiles ?? []) as { path: string; originalFileObj?: Blob }[];
+    if (files.length) return files.map((f) => ({ path: f.path, file: f.originalFileObj }));
+    return res.tempFilePaths.map((path) => ({ path }));
+  } catch {
+    return [];
+  }
+}
+
+async function uploadViaHttp(img: PickedImage): Promise<string> {
+  let blob = img.file;
+  if (!blob) {
+    try {
+      blob = await (await fetch(img.path)).blob();
+    } catch {
+      throw new ApiError('VALIDATION', '读取图片失败，请重新选择');
+    }
+  }
+  const form = new FormData();
+  form.append('file', blob, 'photo');
+  const headers: Record<string, string> = {};
+  const { token } = useStore.getState();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let body: unknown;
+  try {
+    const res = await fetch('/api/upload', { method: 'POST', headers, body: form });
+    body = await res.json();
+  } catch {
+    throw new ApiError('NETWORK', NETWORK_MESSAGE);
+  }
+  const env = body as Envelope<UploadResult>;
+  if (env && env.ok === true && typeof env.data?.url === 'string') return env.data.url;
+  if (env && env.ok === false) {
+    if (env.error.code === 'UNAUTHENTICATED') useStore.getState().logout();
+    throw new ApiError(env.error.code, env.error.message || '上传失败', env.error.fields);
+  }
+  throw new ApiError('INTERNAL', '上传失败，请稍后重试');
+}
+
+async function uploadViaCloud(img: PickedImage): Promise<string> {
+  const ext = /\.(jpe?g|png|gif|webp)$/i.exec(img.path)?.[1]?.toLowerCase() ?? 'jpg';
+  const cloudPath = `needs/${Date.now()}-${Math.random().toString(36).slice(2, 10)}.${ext}`;
+  try {
+    const res = await Taro.cloud.uploadFile({ cloudPath, filePath: img.path });
+    return res.fileID;
+  } catch {
+    throw new ApiError('NETWORK', '图片上传失败，请检查网络后重试');
+  }
+}
+
+/**
+ * Uploads one photo and answers what an order stores for it: on weapp the CloudBase `fileID`
+ * (cloud://…), on h5 the server's `/uploads/…` url. Rejects with ApiError.
+ */
+export function uploadImage(img: PickedImage): Promise<string> {
+  return process.env.TARO_ENV === 'weapp' ? uploadViaCloud(img) : uploadViaHttp(img);
+}
