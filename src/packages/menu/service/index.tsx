@@ -9,6 +9,7 @@ import { SpeakerCard } from '@/components/SpeakerCard';
 import { BookingBar } from '@/components/BookingBar';
 import { SERVICE_KIND_LABEL, SERVICE_MODE_LABEL } from '@/utils/labels';
 import { go, routes } from '@/utils/routes';
+import { orderRoutes } from '@/pages/orders/routes';
 import '../shared.scss';
 
 /** A technical service: what the team offers, how (on site or remote), and its technicians. */
@@ -57,7 +58,10 @@ export default function ServicePage() {
                 s.volunteers.map((v) => <SpeakerCard key={v.id} volunteer={v} hideTeam={v.teamId === s.teamId} />)
               )}
             </Section>
-            <BookingBar action="预约服务" />
+            <BookingBar
+              entries={[{ key: 'service', text: s.mode === 'remote' ? '预约远程指导' : '预约服务', onClick: () => go(orderRoutes.book({ serviceId: s.id })) }]}
+              note={s.teamId ? '可指定技术人员，也可由服务队安排' : undefined}
+            />
           </>
         )}
       </StateView>

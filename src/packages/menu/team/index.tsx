@@ -8,7 +8,10 @@ import { StateView } from '@/components/StateView';
 import { Section } from '@/components/Section';
 import { SpeakerCard } from '@/components/SpeakerCard';
 import { ServiceCard } from '@/components/ServiceCard';
+import { BookingBar } from '@/components/BookingBar';
 import { TEAM_KIND_LABEL } from '@/utils/labels';
+import { go, routes } from '@/utils/routes';
+import { orderRoutes } from '@/pages/orders/routes';
 import '../shared.scss';
 
 const ROLE_ORDER: Record<TeamRole, number> = { captain: 0, liaison: 1, member: 2 };
@@ -20,6 +23,24 @@ function orderMembers(members: VolunteerSummary[], captainId: string | null, lia
   return members
     .map((v) => ({ ...v, teamRole: roleOf(v) }))
     .sort((a, b) => ROLE_ORDER[a.teamRole] - ROLE_ORDER[b.teamRole]);
+}
+
+/** One service goes straight to booking; a few are offered in a sheet; many open the team's list. */
+function pickService(teamId: string, services: { id: string; title: string }[]) {
+  if (services.length === 1) {
+    go(orderRoutes.book({ serviceId: services[0]!.id }));
+    return;
+  }
+  if (services.length > 6) {
+    go(routes.services(teamId));
+    return;
+  }
+  Taro.showActionSheet({ itemList: services.map((s) => s.title) })
+    .then((r) => {
+      const s = services[r.tapIndex];
+      if (s) go(orderRoutes.book({ serviceId: s.id }));
+    })
+    .catch(() => undefined);
 }
 
 /** A lecture team or technical service team: who is in it and what it offers. */
@@ -93,6 +114,13 @@ export default function TeamPage() {
                 t.services.map((s) => <ServiceCard key={s.id} service={s} hideTeam />)
               )}
             </Section>
+
+            {t.kind === 'service' && t.services.length > 0 && (
+              <BookingBar
+                entries={[{ key: 'team-service', text: '预约本队服务', onClick: () => pickService(t.id, t.services) }]}
+                note="由服务队安排技术人员，也可在服务页指定"
+              />
+            )}
           </>
         )}
       </StateView>

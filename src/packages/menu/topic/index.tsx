@@ -8,6 +8,8 @@ import { Section } from '@/components/Section';
 import { SpeakerCard } from '@/components/SpeakerCard';
 import { BookingBar } from '@/components/BookingBar';
 import { VENUE_LABEL, formatDurations } from '@/utils/labels';
+import { go } from '@/utils/routes';
+import { orderRoutes } from '@/pages/orders/routes';
 import '../shared.scss';
 
 /** A lecture topic: what it covers, for whom, how long, where, and who can give it. */
@@ -71,7 +73,10 @@ export default function TopicPage() {
                 t.volunteers.map((v) => <SpeakerCard key={v.id} volunteer={v} />)
               )}
             </Section>
-            <BookingBar action="预约宣讲" />
+            <BookingBar
+              entries={[{ key: 'lecture', text: '预约宣讲', onClick: () => go(orderRoutes.book({ topicId: t.id })) }]}
+              note={t.volunteers.length > 0 ? '可指定宣讲人，也可由宣讲人抢单' : '暂无指定宣讲人，提交后由工会协调'}
+            />
           </>
         )}
       </StateView>

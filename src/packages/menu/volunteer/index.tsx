@@ -12,6 +12,8 @@ import { BookingBar } from '@/components/BookingBar';
 import { CATEGORY_LABEL, TEAM_ROLE_LABEL, VOLUNTEER_KIND_LABEL, formatRating } from '@/utils/labels';
 import { groupSlotsByDay, groupWeekly, formatTimeRange } from '@/utils/time';
 import { go, routes } from '@/utils/routes';
+import { orderRoutes } from '@/pages/orders/routes';
+import { useStore } from '@/stores';
 import '../shared.scss';
 import './index.scss';
 
@@ -31,6 +33,7 @@ function Chips({ items, tone, empty }: { items: string[]; tone?: 'red' | 'gold';
 /** 风采: a model worker's profile — honours, skills, team, topics, services and free time. */
 export default function VolunteerPage() {
   const id = useRouteParam('id');
+  const myVolunteerId = useStore((s) => s.user?.volunteerId);
   const profile = useAsync(async () => {
     if (!id) throw new ApiError('NOT_FOUND', '缺少志愿者编号');
     const p = await call('catalog', 'volunteer', { id });
@@ -183,7 +186,29 @@ export default function VolunteerPage() {
               )}
             </Section>
 
-            <BookingBar action="预约" />
+            {v.id !== myVolunteerId && (
+              <BookingBar
+                entries={[
+                  ...(v.topics.length > 0
+                    ? [{
+                        key: 'lecture',
+                        text: '预约宣讲',
+                        onClick: () =>
+                          go(orderRoutes.book(v.topics.length === 1 ? { topicId: v.topics[0]!.id, volunteerId: v.id } : { volunteerId: v.id, kind: 'lecture' })),
+                      }]
+                    : []),
+                  ...(v.services.length > 0
+                    ? [{
+                        key: 'service',
+                        text: '预约技术服务',
+                        onClick: () =>
+                          go(orderRoutes.book(v.services.length === 1 ? { serviceId: v.services[0]!.id, volunteerId: v.id } : { volunteerId: v.id, kind: 'service' })),
+                      }]
+                    : []),
+                ]}
+                note="按空闲时段预约，提交后等待本人确认"
+              />
+            )}
           </>
         )}
       </StateView>
