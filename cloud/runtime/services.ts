@@ -21,10 +21,11 @@ export async function startRuntime(config: AppConfig, opts: { seed?: boolean } =
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     const migrated = await migrate(database.db);
-    const seeded = opts.seed === false ? false : await seedIfEmpty(database.db, demoData);
+    const clock = createClock(config.clockOffsetMinutes);
+    const seeded = opts.seed === false ? false : await seedIfEmpty(database.db, demoData, { now: clock.now() });
     const services: Services = {
       db: database.db,
-      clock: createClock(config.clockOffsetMinutes),
+      clock,
       tokens: createTokenSigner(resolveSessionSecret(config.sessionSecret, config.dataDir)),
       devMode: config.devMode,
     };

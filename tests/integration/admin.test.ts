@@ -136,11 +136,22 @@ describe('the union console (PGlite)', () => {
       durationMin: 60, venue: { type: 'workshop', address: '测试车间一号' }, contactPhone: '13800000001', requestId: newRequestId(),
     }));
     const at = (h: number) => new Date(Date.now() + h * 3600_000);
-    expect(await escalateOverdue(database.db, at(23.9))).not.toContain(o.id);
-    const day = await escalateOverdue(database.db, at(24.1));
-    expect(day).toContain(o.id);
-    expect(day).not.toContain(need.id); // needs wait 48 h
-    expect(await escalateOverdue(database.db, at(48.1))).toEqual([need.id]);
+    const sla = { lecture: 24, service: 24, need: 48 } as const;
+    // Exactly the pending orders whose wait passed their kind's SLA at that instant, no more, no less.
+    const expectedAt = async (when: Date) =>
+      (await database.db.selectFrom('orders').select(['id', 'kind', 'pending_since']).where('status', '=', 'pending').execute())
+        .filter((r) => r.pending_since.getTime() < when.getTime() - sla[r.kind] * 3600_000)
+        .map((r) => r.id)
+        .sort();
+    for (const h of [23.9, 24.1, 48.1]) {
+      const expected = await expectedAt(at(h));
+      const marked = (await escalateOverdue(database.db, at(h))).sort();
+      expect(marked).toEqual(expected);
+      if (h === 23.9) expect(marked).not.toContain(o.id);
+      if (h === 24.1) expect(marked).toContain(o.id);
+      if (h === 24.1) expect(marked).not.toContain(need.id); // needs wait 48 h
+      if (h === 48.1) expect(marked).toContain(need.id);
+    }
     const queues = await Promise.all([jinhua, yiwu, hangzhou].map((s) => s.call<Page<Order>>('admin', 'overdue', { pageSize: 100 })));
     expect(queues.some((q) => okData(q).items.some((x) => x.id === o.id && x.status === 'expired'))).toBe(true);
     // 义乌's admin sees the 义乌 need; 杭州's does not.

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { CATEGORIES } from '../../contract/catalog';
 import type { DB } from '../schema';
+import { seedHistory } from './history';
 import type { SeedData, SeedWeekly } from './types';
 
 /** "09:00-12:00" → minutes since midnight. */
@@ -31,8 +32,9 @@ async function ensureCategories(trx: Transaction<DB>) {
 /**
  * Loads the demo dataset into an empty database, in one transaction (all or nothing).
  * Idempotent: a database that already has organisations is left alone. Returns whether it seeded.
+ * With the reference data come a few months of order history (see history.ts), unless `history` is false.
  */
-export async function seedIfEmpty(db: Kysely<DB>, data: SeedData): Promise<boolean> {
+export async function seedIfEmpty(db: Kysely<DB>, data: SeedData, opts: { now?: Date; history?: boolean } = {}): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     // Serialise concurrent starters on one server database.
     await sql`SELECT pg_advisory_xact_lock(7261002)`.execute(trx);
@@ -40,6 +42,7 @@ export async function seedIfEmpty(db: Kysely<DB>, data: SeedData): Promise<boole
     const existing = await trx.selectFrom('orgs').select('id').limit(1).executeTakeFirst();
     if (existing) return false;
     await insertAll(trx, data);
+    if (opts.history !== false) await seedHistory(trx, opts.now ?? new Date());
     return true;
   });
 }
