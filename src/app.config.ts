@@ -23,6 +23,16 @@ export default defineAppConfig({
       root: 'packages/order',
       pages: ['book/index', 'need/index', 'detail/index', 'inbox/index'],
     },
+    {
+      // The user's 申报 (application to become a volunteer).
+      root: 'packages/apply',
+      pages: ['index/index'],
+    },
+    {
+      // The union admin's review and menu editing: applications, topics, services, teams.
+      root: 'packages/manage',
+      pages: ['index/index', 'applications/index', 'topics/index', 'topic/index', 'services/index', 'service/index', 'teams/index', 'team/index'],
+    },
   ],
   // Fetch the menu subpackage while the user looks at the home page.
   preloadRule: {
