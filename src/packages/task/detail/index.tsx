@@ -290,7 +290,10 @@ export default function TaskDetailPage() {
     setActionError(null);
     if (a === 'accept') void run(a, () => call('task', 'accept', { id: o.id }), '已接单');
     else if (a === 'grab') void run(a, () => call('task', 'grab', { id: o.id }), '抢单成功');
-    else if (a === 'decline') setDeclining(true);
+    else if (a === 'decline') {
+      setDeclining(true);
+      setTimeout(() => void Taro.pageScrollTo({ selector: '.decline-panel', duration: 200 }), 50);
+    }
     else if (a === 'complete') void Taro.navigateTo({ url: taskRoutes.record(o.id) });
     else if (a === 'checkIn') {
       void run(

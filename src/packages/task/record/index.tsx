@@ -45,6 +45,7 @@ export default function RecordPage() {
 
   const set = <K extends keyof RecordDraft>(k: K, v: RecordDraft[K]) => {
     setDraft((d) => ({ ...d, [k]: v }));
+    setFormError(null);
     setErrors((e) => {
       const { [`record.${k}`]: _gone, ...rest } = e;
       return rest;
@@ -89,6 +90,7 @@ export default function RecordPage() {
     setErrors(local);
     if (Object.keys(local).length > 0) {
       setFormError('请按提示修改后再提交');
+      void Taro.pageScrollTo({ scrollTop: 0, duration: 200 });
       return;
     }
     if (uploading) {

@@ -1,0 +1,43 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, waitFor } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import { resetTaroDouble } from '../../../tests/doubles/taro';
+import { ApiError, call } from '@/services/api';
+import { tabRequest } from '@/pages/tasks/shared';
+import { VolunteerStats } from './index';
+
+vi.mock('@/services/api', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/services/api')>();
+  return { ...real, call: vi.fn() };
+});
+const callMock = vi.mocked(call) as unknown as ReturnType<typeof vi.fn>;
+
+beforeEach(() => {
+  resetTaroDouble();
+  callMock.mockReset();
+  tabRequest.segment = null;
+});
+afterEach(() => cleanup());
+
+describe('volunteer summary on 我的', () => {
+  it('shows the totals and links to my tasks and availability', async () => {
+    callMock.mockResolvedValue({ volunteerId: '5', ordersDone: 37, serviceHours: 120.5, points: 520, rating: 4.63, ratingCount: 12, active: 2 });
+    const { container } = render(<VolunteerStats />);
+    await waitFor(() => expect(container.querySelector('.volunteer-stats__value')!.textContent).toBe('37'));
+    expect(callMock).toHaveBeenCalledWith('task', 'stats', {});
+    const values = Array.from(container.querySelectorAll('.volunteer-stats__value')).map((v) => v.textContent);
+    expect(values).toEqual(['37', '120.5', '520', '4.6']);
+    expect(container.textContent).toContain('进行中 2 单');
+    fireEvent.click(container.querySelector('.volunteer-stats__link--tasks')!);
+    expect(tabRequest.segment).toBe('mine');
+    expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/tasks/index' });
+    fireEvent.click(container.querySelector('.volunteer-stats__link--availability')!);
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/task/availability/index' });
+  });
+
+  it('says so when the totals cannot be read', async () => {
+    callMock.mockRejectedValue(new ApiError('NOT_FOUND', '未知的操作'));
+    const { container } = render(<VolunteerStats />);
+    await waitFor(() => expect(container.querySelector('.volunteer-stats__error')?.textContent).toContain('未知的操作'));
+  });
+});
