@@ -1,14 +1,17 @@
 import { broadcastTeamOrders, escalateOverdue } from '../domain/orders/sla';
+import { foldStatsDeltas } from '../db/repositories/stats';
 import { services } from './entry';
 
 /**
  * The `timer` cloud function: a CloudBase timer trigger (every minute, see build/bundle.ts)
- * escalates orders past their SLA and tells team members about team orders still open.
+ * escalates orders past their SLA, tells team members about team orders still open, and folds
+ * the statistics deltas into the daily rollup.
  */
-export async function main(): Promise<{ escalated: number; broadcast: number }> {
+export async function main(): Promise<{ escalated: number; broadcast: number; folded: number }> {
   const svc = await services();
   const now = svc.clock.now();
   const escalated = await escalateOverdue(svc.db, now);
   const broadcast = await broadcastTeamOrders(svc.db, now);
-  return { escalated: escalated.length, broadcast: broadcast.length };
+  const folded = await foldStatsDeltas(svc.db);
+  return { escalated: escalated.length, broadcast: broadcast.length, folded };
 }

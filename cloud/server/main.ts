@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { loadConfig } from '../config';
 import { broadcastTeamOrders, escalateOverdue } from '../domain/orders/sla';
+import { foldStatsDeltas } from '../db/repositories/stats';
 import { startRuntime } from '../runtime/services';
 import { buildServer } from './app';
 import { buildH5, h5BuildIsStale } from './h5-build';
@@ -34,6 +35,7 @@ async function main() {
       const ids = await escalateOverdue(runtime.services.db, now);
       if (ids.length) console.log(`已将 ${ids.length} 个超时订单转交管理员`);
       await broadcastTeamOrders(runtime.services.db, now);
+      await foldStatsDeltas(runtime.services.db);
     } catch (err) {
       console.error('超时检查失败', err);
     }

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Application, ExportFile, Order, Page, Stats } from '../../cloud/contract';
+import { foldStatsDeltas } from '../../cloud/db/repositories/stats';
 import { escalateOverdue } from '../../cloud/domain/orders/sla';
 import { bookableLecture, createWorkers, lectureInput, newRequestId, sessionFor, userIdOfVolunteer, type Session } from '../helpers/actors';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
@@ -66,6 +67,13 @@ describe('the union console (PGlite)', () => {
     expect(s.byMonth.map((m) => [m.key, m.lectures, m.services, m.needsCollected])).toEqual([['2030-03', 2, 1, 0], ['2030-04', 0, 2, 3]]);
     expect(s.byOrg.find((o) => o.label === '浦江县总工会')).toMatchObject({ needsCollected: 3, needsResolved: 1, peopleServed: 9 });
     expect(s.ratingDistribution).toEqual([{ score: 1, count: 0 }, { score: 2, count: 0 }, { score: 3, count: 1 }, { score: 4, count: 0 }, { score: 5, count: 1 }]);
+
+    // Folding the delta stream into the rollup changes nothing; a later change is counted at once.
+    expect(await foldStatsDeltas(database.db)).toBeGreaterThan(0);
+    expect(okData(await jinhua.call<Stats>('admin', 'stats', period))).toEqual(s);
+    await database.db.updateTable('orders').set({ status: 'cancelled' }).where('request_id', '=', 'fx-stats-1').execute();
+    expect(okData(await jinhua.call<Stats>('admin', 'stats', period))).toMatchObject({ lectures: 1, peopleServed: 67, ordersTotal: 8 });
+    await database.db.updateTable('orders').set({ status: 'completed' }).where('request_id', '=', 'fx-stats-1').execute();
 
     // A county admin sees only their county; an org outside the scope is FORBIDDEN.
     const y = okData(await yiwu.call<Stats>('admin', 'stats', period));

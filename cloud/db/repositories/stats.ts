@@ -3,80 +3,87 @@ import type { DB } from '../schema';
 
 export interface StatsPeriod {
   orgIds: string[];
+  /** Shanghai days, inclusive: 'YYYY-MM-DD'. */
+  fromDay: string;
+  toDay: string;
+  /** The same period as instants, for the two measures read from orders. */
   from: Date;
   to: Date;
 }
 
-const DONE = sql`o.status IN ('completed', 'rated')`;
+const MEASURES = ['total', 'lectures', 'services', 'needs_collected', 'needs_resolved', 'people', 'minutes', 'rating_sum', 'rating_n'] as const;
 
-/** Orders of the orgs whose service date lies in [from, to): served by the (org_id, lower(during)) index. */
-const filtered = (p: StatsPeriod) => sql`
-  FROM orders o
-  WHERE o.org_id = ANY(${p.orgIds}::bigint[])
-    AND lower(o.during) >= ${p.from.toISOString()}::timestamptz AND lower(o.during) < ${p.to.toISOString()}::timestamptz`;
-
-/** The headline numbers in one pass. */
-export async function totals(db: Kysely<DB>, p: StatsPeriod) {
-  const res = await sql<{
-    total: string; lectures: string; services: string; needs_collected: string; needs_resolved: string;
-    people: string | null; minutes: string | null; enterprises: string; avg_rating: string | null; median_response: number | null;
-  }>`
-    SELECT count(*) AS total,
-      count(*) FILTER (WHERE o.kind = 'lecture' AND ${DONE}) AS lectures,
-      count(*) FILTER (WHERE o.kind <> 'lecture' AND ${DONE}) AS services,
-      count(*) FILTER (WHERE o.kind = 'need' AND o.status <> 'cancelled') AS needs_collected,
-      count(*) FILTER (WHERE o.kind = 'need' AND ${DONE} AND (o.confirmed_at IS NOT NULL OR o.record->>'outcome' = 'resolved')) AS needs_resolved,
-      sum((o.record->>'peopleServed')::int) FILTER (WHERE ${DONE}) AS people,
-      sum(o.credited_minutes) FILTER (WHERE ${DONE}) AS minutes,
-      count(DISTINCT o.requester_id) FILTER (WHERE o.kind <> 'lecture' AND ${DONE}) AS enterprises,
-      avg(o.rating) AS avg_rating,
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM o.accepted_at - o.created_at) / 60)
-        FILTER (WHERE o.accepted_at IS NOT NULL) AS median_response
-    ${filtered(p)}`.execute(db);
-  return res.rows[0];
+/**
+ * Folds the delta stream into the rollup: one statement; rows appended by transactions still
+ * running are invisible here and wait for the next fold. Returns how many deltas it folded.
+ */
+export async function foldStatsDeltas(db: Kysely<DB>): Promise<number> {
+  const sums = sql.raw(MEASURES.map((m) => `sum(${m})`).join(', '));
+  const cols = sql.raw(MEASURES.join(', '));
+  const updates = sql.raw(MEASURES.map((m) => `${m} = r.${m} + EXCLUDED.${m}`).join(', '));
+  const res = await sql<{ n: string }>`
+    WITH moved AS (DELETE FROM stats_deltas RETURNING *),
+    folded AS (
+      INSERT INTO stats_rollup AS r (day, org_id, dim, key, ${cols})
+      SELECT day, org_id, dim, key, ${sums} FROM moved GROUP BY day, org_id, dim, key
+      ON CONFLICT (org_id, dim, day, key) DO UPDATE SET ${updates}
+      RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM moved) AS n`.execute(db);
+  return Number(res.rows[0]?.n ?? 0);
 }
 
-export interface GroupRow {
-  dim: 'month' | 'org' | 'team' | 'category' | 'status' | 'rating';
-  key: string | null;
+export interface RollupRow {
+  dim: string;
+  key: string;
   total: string;
   lectures: string;
   services: string;
   needs_collected: string;
   needs_resolved: string;
-  people: string | null;
-  minutes: string | null;
+  people: string;
+  minutes: string;
+  rating_sum: string;
+  rating_n: string;
 }
 
-/** Every breakdown (month, org, team, category, status, rating) in one scan with GROUPING SETS. */
-export async function breakdowns(db: Kysely<DB>, p: StatsPeriod): Promise<GroupRow[]> {
-  const res = await sql<GroupRow>`
-    WITH b AS (
-      SELECT o.kind, o.status, o.rating, o.record, o.credited_minutes, o.confirmed_at,
-        to_char(lower(o.during) AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month,
-        o.org_id::text AS org,
-        coalesce(o.team_id, v.team_id)::text AS team,
-        tp.category_id AS category
-      FROM orders o
-      LEFT JOIN volunteers v ON v.id = o.volunteer_id
-      LEFT JOIN topics tp ON tp.id = o.topic_id
-      WHERE o.org_id = ANY(${p.orgIds}::bigint[])
-        AND lower(o.during) >= ${p.from.toISOString()}::timestamptz AND lower(o.during) < ${p.to.toISOString()}::timestamptz
+/**
+ * Every breakdown from the rollup plus unfolded deltas: 'all' by month and by org, and the
+ * team, category, status and rating dimensions by key. One statement.
+ */
+export async function rollupBreakdowns(db: Kysely<DB>, p: StatsPeriod): Promise<RollupRow[]> {
+  const sums = sql.raw(MEASURES.map((m) => `sum(${m}) AS ${m}`).join(', '));
+  const cols = sql.raw(MEASURES.join(', '));
+  const res = await sql<RollupRow>`
+    WITH u AS (
+      SELECT day, org_id, dim, key, ${cols} FROM stats_rollup
+        WHERE org_id = ANY(${p.orgIds}::bigint[]) AND day BETWEEN ${p.fromDay}::date AND ${p.toDay}::date
+      UNION ALL
+      SELECT day, org_id, dim, key, ${cols} FROM stats_deltas
+        WHERE org_id = ANY(${p.orgIds}::bigint[]) AND day BETWEEN ${p.fromDay}::date AND ${p.toDay}::date
     )
-    SELECT
-      CASE WHEN grouping(month) = 0 THEN 'month' WHEN grouping(org) = 0 THEN 'org' WHEN grouping(team) = 0 THEN 'team'
-           WHEN grouping(category) = 0 THEN 'category' WHEN grouping(status) = 0 THEN 'status' ELSE 'rating' END AS dim,
-      coalesce(month, org, team, category, status, rating::text) AS key,
-      count(*) AS total,
-      count(*) FILTER (WHERE kind = 'lecture' AND status IN ('completed', 'rated')) AS lectures,
-      count(*) FILTER (WHERE kind <> 'lecture' AND status IN ('completed', 'rated')) AS services,
-      count(*) FILTER (WHERE kind = 'need' AND status <> 'cancelled') AS needs_collected,
-      count(*) FILTER (WHERE kind = 'need' AND status IN ('completed', 'rated') AND (confirmed_at IS NOT NULL OR record->>'outcome' = 'resolved')) AS needs_resolved,
-      sum((record->>'peopleServed')::int) FILTER (WHERE status IN ('completed', 'rated')) AS people,
-      sum(credited_minutes) FILTER (WHERE status IN ('completed', 'rated')) AS minutes
-    FROM b
-    GROUP BY GROUPING SETS ((month), (org), (team), (category), (status), (rating))`.execute(db);
+    SELECT 'total' AS dim, '' AS key, ${sums} FROM u WHERE dim = 'all'
+    UNION ALL SELECT 'month', to_char(day, 'YYYY-MM'), ${sums} FROM u WHERE dim = 'all' GROUP BY 2
+    UNION ALL SELECT 'org', org_id::text, ${sums} FROM u WHERE dim = 'all' GROUP BY 2
+    UNION ALL SELECT dim, key, ${sums} FROM u WHERE dim IN ('team', 'category', 'status', 'rating', 'response') AND key <> '' GROUP BY dim, key
+    UNION ALL SELECT 'enterprises', count(*)::text, ${sums} FROM (
+      SELECT key, sum(total) AS total, sum(lectures) AS lectures, sum(services) AS services, sum(needs_collected) AS needs_collected,
+        sum(needs_resolved) AS needs_resolved, sum(people) AS people, sum(minutes) AS minutes, sum(rating_sum) AS rating_sum, sum(rating_n) AS rating_n
+      FROM u WHERE dim = 'requester' AND key <> '' GROUP BY key HAVING sum(total) > 0) AS served`.execute(db);
   return res.rows;
+}
+
+/** The median of a bucketed histogram: the lower bound of the bucket holding the middle value. */
+export function medianOfHistogram(buckets: { lower: number; count: number }[]): number | null {
+  const sorted = buckets.filter((b) => b.count > 0).sort((a, b) => a.lower - b.lower);
+  const n = sorted.reduce((acc, b) => acc + b.count, 0);
+  if (!n) return null;
+  let seen = 0;
+  for (const b of sorted) {
+    seen += b.count;
+    if (seen >= n / 2) return b.lower;
+  }
+  return sorted[sorted.length - 1].lower;
 }
 
 export async function labels(db: Kysely<DB>, orgIds: string[], teamIds: string[]) {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { CATEGORIES, invalid, type CountBy, type Stats } from '../../contract';
-import { breakdowns, labels, totals, type GroupRow } from '../../db/repositories/stats';
+import { labels, medianOfHistogram, rollupBreakdowns, type RollupRow, type StatsPeriod } from '../../db/repositories/stats';
 import { orgSubtree } from '../../db/repositories/scope';
 import type { DB } from '../../db/schema';
 import { dayjs, toIso, ZONE } from '../time';
@@ -10,24 +10,25 @@ import { checkInScope, requireAdmin } from './scope';
 const num = (v: string | number | null | undefined) => Number(v ?? 0);
 const hours = (minutes: string | null) => Math.round((num(minutes) / 60) * 10) / 10;
 
-function countBy(r: GroupRow, label: string): CountBy {
+function countBy(r: RollupRow | undefined, key: string, label: string): CountBy {
   return {
-    key: r.key ?? '',
+    key,
     label,
-    lectures: num(r.lectures),
-    services: num(r.services),
-    needsCollected: num(r.needs_collected),
-    needsResolved: num(r.needs_resolved),
-    peopleServed: num(r.people),
-    volunteerHours: hours(r.minutes),
+    lectures: num(r?.lectures),
+    services: num(r?.services),
+    needsCollected: num(r?.needs_collected),
+    needsResolved: num(r?.needs_resolved),
+    peopleServed: num(r?.people),
+    volunteerHours: hours(r?.minutes ?? null),
   };
 }
 
-/** Every month in [from, to) (Shanghai), so a chart shows empty months as zero, not as gaps. */
-function monthsBetween(from: Date, to: Date): string[] {
+/** Every month in the period (Shanghai), so a chart shows empty months as zero, not as gaps. */
+function monthsBetween(fromDay: string, toDay: string): string[] {
   const out: string[] = [];
-  let m = dayjs(from).tz(ZONE).startOf('month');
-  while (m.valueOf() < to.getTime() && out.length < 120) {
+  let m = dayjs.tz(fromDay, ZONE).startOf('month');
+  const last = dayjs.tz(toDay, ZONE);
+  while (!m.isAfter(last) && out.length < 120) {
     out.push(m.format('YYYY-MM'));
     m = m.add(1, 'month');
   }
@@ -35,8 +36,9 @@ function monthsBetween(from: Date, to: Date): string[] {
 }
 
 /**
- * The numbers unions report, for the admin's org (or one org below it) and a period of service
- * dates. Two SQL statements: headline totals, and all breakdowns via GROUPING SETS.
+ * The numbers unions report, for the admin's org (or one org below it) over whole Shanghai days
+ * from `from` to `to` (exclusive), all from the daily rollup in one statement. The median response
+ * is read from a bucketed histogram (5-minute buckets under an hour, 30-minute under a day).
  */
 export async function stats(db: Kysely<DB>, actor: FullActor, input: { from: string; to: string; orgId?: string }): Promise<Stats> {
   const scope = await requireAdmin(db, actor);
@@ -47,36 +49,41 @@ export async function stats(db: Kysely<DB>, actor: FullActor, input: { from: str
   const orgId = input.orgId ?? scope.rootOrgId;
   checkInScope(scope, orgId);
   const orgIds = orgId === scope.rootOrgId ? scope.orgIds : await orgSubtree(db, orgId);
-  const period = { orgIds, from, to };
-  const [t, groups] = await Promise.all([totals(db, period), breakdowns(db, period)]);
+  const period: StatsPeriod = {
+    orgIds, from, to,
+    fromDay: dayjs(from).tz(ZONE).format('YYYY-MM-DD'),
+    toDay: dayjs(to.getTime() - 1).tz(ZONE).format('YYYY-MM-DD'),
+  };
+  const rows = await rollupBreakdowns(db, period);
 
-  const of = (dim: GroupRow['dim']) => groups.filter((g) => g.dim === dim && g.key !== null);
-  const names = await labels(db, of('org').map((g) => g.key!), of('team').map((g) => g.key!));
-  const byMonthRows = new Map(of('month').map((g) => [g.key!, g]));
-  const emptyRow = (key: string): GroupRow => ({ dim: 'month', key, total: '0', lectures: '0', services: '0', needs_collected: '0', needs_resolved: '0', people: null, minutes: null });
+  const of = (dim: string) => rows.filter((r) => r.dim === dim && num(r.total) !== 0);
+  const t = rows.find((r) => r.dim === 'total');
+  const names = await labels(db, of('org').map((r) => r.key), of('team').map((r) => r.key));
+  const months = new Map(of('month').map((r) => [r.key, r]));
   const categoryName = new Map<string, string>(CATEGORIES.map((c) => [c.id, c.name]));
-  const byTeam = of('team').map((g) => countBy(g, names.teams.get(g.key!) ?? g.key!));
+  const byTeam = of('team').map((r) => countBy(r, r.key, names.teams.get(r.key) ?? r.key));
   byTeam.sort((a, b) => b.lectures + b.services - (a.lectures + a.services));
+  const ratingN = num(t?.rating_n);
 
   return {
     from: toIso(from),
     to: toIso(to),
     orgId,
-    lectures: num(t.lectures),
-    services: num(t.services),
-    peopleServed: num(t.people),
-    enterprisesServed: num(t.enterprises),
-    needsCollected: num(t.needs_collected),
-    needsResolved: num(t.needs_resolved),
-    volunteerHours: hours(t.minutes),
-    avgRating: t.avg_rating === null ? null : Math.round(Number(t.avg_rating) * 100) / 100,
-    medianResponseMinutes: t.median_response === null ? null : Math.round(Number(t.median_response)),
-    ordersTotal: num(t.total),
-    byStatus: of('status').map((g) => ({ status: g.key!, count: num(g.total) })),
-    byMonth: monthsBetween(from, to).map((m) => countBy(byMonthRows.get(m) ?? emptyRow(m), m)),
-    byOrg: of('org').map((g) => countBy(g, names.orgs.get(g.key!) ?? g.key!)),
+    lectures: num(t?.lectures),
+    services: num(t?.services),
+    peopleServed: num(t?.people),
+    enterprisesServed: num(rows.find((r) => r.dim === 'enterprises')?.key),
+    needsCollected: num(t?.needs_collected),
+    needsResolved: num(t?.needs_resolved),
+    volunteerHours: hours(t?.minutes ?? null),
+    avgRating: ratingN ? Math.round((num(t?.rating_sum) / ratingN) * 100) / 100 : null,
+    medianResponseMinutes: medianOfHistogram(of('response').map((r) => ({ lower: num(r.key), count: num(r.total) }))),
+    ordersTotal: num(t?.total),
+    byStatus: of('status').map((r) => ({ status: r.key, count: num(r.total) })),
+    byMonth: monthsBetween(period.fromDay, period.toDay).map((m) => countBy(months.get(m), m, m)),
+    byOrg: of('org').map((r) => countBy(r, r.key, names.orgs.get(r.key) ?? r.key)),
     byTeam,
-    byCategory: of('category').map((g) => countBy(g, categoryName.get(g.key!) ?? g.key!)),
-    ratingDistribution: [1, 2, 3, 4, 5].map((score) => ({ score, count: num(of('rating').find((g) => g.key === String(score))?.total) })),
+    byCategory: of('category').map((r) => countBy(r, r.key, categoryName.get(r.key) ?? r.key)),
+    ratingDistribution: [1, 2, 3, 4, 5].map((score) => ({ score, count: num(of('rating').find((r) => r.key === String(score))?.total) })),
   };
 }
