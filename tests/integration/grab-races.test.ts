@@ -51,7 +51,7 @@ describe('grab races on PostgreSQL', () => {
     for (let i = 0; i < 20; i++) needs.push(await postNeed(enterprise, { field: '电力', title: `配电柜故障排查 ${i + 1}`, start, durationMin: 120 }));
     // Every volunteer taps every need, each in their own shuffled order, all at once.
     const taps = techs.flatMap((t, k) => {
-      const order = needs.map((n, i) => needs[(i + k) % needs.length]);
+      const order = needs.map((_, i) => needs[(i + k) % needs.length]);
       return order.map((n) => t.call<Order>('task', 'grab', { id: n.id }));
     });
     const results = await Promise.all(taps);
