@@ -352,11 +352,12 @@ function BookingForm({ kind, topicId, serviceId, volunteerId }: FormProps) {
         </View>
       )}
 
+      {!subjectId && (
+        <Text className="order-page__tip">{kind === 'lecture' ? '选好主题后，再选时间和场地' : '选好服务后，再选时间和场地'}</Text>
+      )}
       <StateView
         loading={subject.status === 'loading' && s == null && !!subjectId}
-        error={subject.error}
-        empty={!subjectId}
-        emptyText={kind === 'lecture' ? '请先选择宣讲主题' : '请先选择技术服务'}
+        error={subjectId ? subject.error : null}
         onRetry={() => void subject.reload()}
       >
         {s && (

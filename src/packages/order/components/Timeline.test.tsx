@@ -47,6 +47,22 @@ describe('Timeline', () => {
     expect(container.querySelectorAll('.timeline-item__meta')[2]!.textContent).toContain('系统');
   });
 
+  it('keeps steps of the same moment in the order they happened', () => {
+    const at = '2026-11-26T06:39:00+08:00';
+    const { container } = render(
+      <Timeline
+        entries={[
+          { at: '2026-11-23T00:55:00+08:00', from: null, to: 'pending', by: '19', byName: '陈国平', note: '' },
+          { at, from: 'accepted', to: 'in_progress', by: '57', byName: '周立军', note: '已签到' },
+          { at, from: 'in_progress', to: 'completed', by: '57', byName: '周立军', note: '部分解决' },
+        ]}
+      />,
+    );
+    expect(Array.from(container.querySelectorAll('.timeline-item__status')).map((e) => e.textContent)).toEqual([
+      '已完成', '服务中', '待接单',
+    ]);
+  });
+
   it('shows ISO times inside notes as Shanghai time', () => {
     expect(readableNote('改期至 2026-11-27T01:30:00.000Z')).toBe('改期至 2026年11月27日 09:30');
     expect(readableNote('改期至 2026-11-27T09:30:00+08:00')).toBe('改期至 2026年11月27日 09:30');

@@ -22,7 +22,11 @@ function headline(e: TimelineEntry): string {
  */
 export function Timeline({ entries }: { entries: TimelineEntry[] }) {
   if (entries.length === 0) return <Text className="muted">暂无记录</Text>;
-  const items = [...entries].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+  // Newest first; steps in the same second keep the server's order (it lists them as they happened).
+  const items = entries
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => Date.parse(b.e.at) - Date.parse(a.e.at) || b.i - a.i)
+    .map((x) => x.e);
   return (
     <View className="timeline">
       {items.map((e, i) => (

@@ -22,10 +22,11 @@ import '../shared.scss';
 const OUTCOME_LABEL = { resolved: '已解决', partly: '部分解决', unresolved: '未解决' } as const;
 
 /** One line under the status: what happens next, in the requester's words. */
-function statusHint(o: Order): string {
+function statusHint(o: Order, myVolunteerId?: string): string {
   const who = o.volunteerName ?? o.teamName;
   switch (o.status) {
     case 'pending':
+      if (o.named && myVolunteerId && o.volunteerId === myVolunteerId) return '等待您确认接单';
       if (o.named && o.volunteerName) return `等待${o.volunteerName}确认`;
       if (o.teamName) return `等待${o.teamName}安排人员`;
       return '已发布到抢单池，等待志愿者接单';
@@ -73,14 +74,14 @@ function copy(text: string) {
   void Taro.setClipboardData({ data: text }).catch(() => undefined);
 }
 
-function Body({ o }: { o: OrderDetail }) {
+function Body({ o, myVolunteerId }: { o: OrderDetail; myVolunteerId?: string }) {
   const rec = o.record;
-  const personKey = o.kind === 'lecture' ? '宣讲人' : o.kind === 'service' ? '服务方' : '接单志愿者';
+  const personKey = o.kind === 'lecture' ? '宣讲人' : o.kind === 'service' ? '服务方' : '志愿者';
   return (
     <>
       <View className={`order-head order-status order-status--${o.status} order-status--${STATUS_TONE[o.status]}`}>
         <Text className="order-head__status">{ORDER_STATUS_LABEL[o.status]}</Text>
-        <Text className="order-head__hint">{statusHint(o)}</Text>
+        <Text className="order-head__hint">{statusHint(o, myVolunteerId)}</Text>
         <Text className="order-head__title">
           【{ORDER_KIND_LABEL[o.kind]}】{orderTitle(o)}
         </Text>
@@ -88,7 +89,7 @@ function Body({ o }: { o: OrderDetail }) {
 
       <View className="card order-section order-facts">
         <Text className="order-section__title">订单信息</Text>
-        <Row k="时间">
+        <Row k={o.kind === 'need' ? '期望时间' : '时间'}>
           <Text className="order-time">
             {formatDay(o.start)} {formatTimeRange(o.start, o.end)}
           </Text>
@@ -299,7 +300,7 @@ export default function OrderDetailPage() {
                 <Text>刷新失败：{detail.error}，点此重试</Text>
               </View>
             )}
-            <Body o={o} />
+            <Body o={o} myVolunteerId={user.volunteerId} />
             <OrderActions actions={o.actions} onAction={setAction} onHandle={() => go(orderRoutes.task(o.id))} />
             {action && <ActionSheet key={action} order={o} action={action} onClose={() => setAction(null)} onDone={done} />}
           </>
