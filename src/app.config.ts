@@ -24,6 +24,11 @@ export default defineAppConfig({
       pages: ['book/index', 'need/index', 'detail/index', 'inbox/index'],
     },
     {
+      // The union admin console: dashboard with charts, overdue queue, orders, export.
+      root: 'packages/admin',
+      pages: ['dashboard/index', 'overdue/index', 'orders/index', 'export/index'],
+    },
+    {
       // The user's 申报 (application to become a volunteer).
       root: 'packages/apply',
       pages: ['index/index'],

@@ -172,6 +172,17 @@ export default function MePage() {
         </View>
       </View>
       {user.volunteerId && <VolunteerStats />}
+      {user.roles.includes('admin') && (
+        <View className="card me__more me__more--admin">
+          <View
+            className="me__row me__entry me__entry--admin"
+            onClick={() => void Taro.navigateTo({ url: '/packages/admin/dashboard/index' })}
+          >
+            <Text className="me__key">工会管理后台</Text>
+            <Text className="me__value">数据看板、派单转办、导出 ›</Text>
+          </View>
+        </View>
+      )}
       <View className="me__logout">
         <View className="btn btn--outline me__logout-btn" onClick={logout}>
           退出登录
