@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createTestDatabase, TEST_DATABASE_URL, type EngineName } from '../tests/helpers/db';
 import { benchGrab } from './grab';
 import { benchOrderCreate } from './order-create';
+import { benchStats1m } from './stats-1m';
 import { benchStartup } from './startup';
 import { fmt, TABLE_HEAD } from './stats';
 
@@ -64,6 +65,18 @@ async function main() {
     }
   }
   say();
+  if (process.env.BENCH_SKIP_1M !== '1') {
+    const r = await benchStats1m();
+    say('## admin.stats at 1,000,000 orders (PostgreSQL)');
+    say();
+    say(`${r.orders.toLocaleString('en')} orders over two years and all orgs, generated in SQL (${r.generateSeconds.toFixed(0)} s`);
+    say('including the rollup build); then `admin.stats` for one year through the function path, 2 warm-up');
+    say('runs and 10 timed runs each. Also alone: `npm run bench:stats`.');
+    say();
+    say('| caller and period | runs | p50 ms | p99 ms | max ms |\n|---|---:|---:|---:|---:|');
+    for (const c of r.cases) say(`| ${c.label} | ${c.runs} | ${c.p50.toFixed(0)} | ${c.p99.toFixed(0)} | ${c.max.toFixed(0)} |`);
+    say();
+  }
   const out = path.resolve(__dirname, '../docs/benchmarks.md');
   fs.writeFileSync(out, lines.join('\n') + '\n');
   console.log(`\n写入 ${path.relative(process.cwd(), out)}`);

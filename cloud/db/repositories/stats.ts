@@ -48,28 +48,33 @@ export interface RollupRow {
 }
 
 /**
- * Every breakdown from the rollup plus unfolded deltas: 'all' by month and by org, and the
- * team, category, status and rating dimensions by key. One statement.
+ * Every breakdown from the rollup plus unfolded deltas, in one statement. Each branch reads only
+ * its own dimension's rows through the (org_id, dim, day, key) key: 'all' by month and by org, the
+ * team, category, status, rating and response dimensions by key, and the distinct requesters.
  */
 export async function rollupBreakdowns(db: Kysely<DB>, p: StatsPeriod): Promise<RollupRow[]> {
   const sums = sql.raw(MEASURES.map((m) => `sum(${m}) AS ${m}`).join(', '));
   const cols = sql.raw(MEASURES.join(', '));
+  const src = (dim: string) => sql`(
+    SELECT day, org_id, key, ${cols} FROM stats_rollup
+      WHERE org_id = ANY(${p.orgIds}::bigint[]) AND dim = ${dim} AND day BETWEEN ${p.fromDay}::date AND ${p.toDay}::date
+    UNION ALL
+    SELECT day, org_id, key, ${cols} FROM stats_deltas
+      WHERE org_id = ANY(${p.orgIds}::bigint[]) AND dim = ${dim} AND day BETWEEN ${p.fromDay}::date AND ${p.toDay}::date
+  )`;
+  const byKey = (dim: string) => sql`SELECT ${dim} AS dim, key, ${sums} FROM ${src(dim)} AS s WHERE key <> '' GROUP BY key`;
   const res = await sql<RollupRow>`
-    WITH u AS (
-      SELECT day, org_id, dim, key, ${cols} FROM stats_rollup
-        WHERE org_id = ANY(${p.orgIds}::bigint[]) AND day BETWEEN ${p.fromDay}::date AND ${p.toDay}::date
-      UNION ALL
-      SELECT day, org_id, dim, key, ${cols} FROM stats_deltas
-        WHERE org_id = ANY(${p.orgIds}::bigint[]) AND day BETWEEN ${p.fromDay}::date AND ${p.toDay}::date
-    )
-    SELECT 'total' AS dim, '' AS key, ${sums} FROM u WHERE dim = 'all'
-    UNION ALL SELECT 'month', to_char(day, 'YYYY-MM'), ${sums} FROM u WHERE dim = 'all' GROUP BY 2
-    UNION ALL SELECT 'org', org_id::text, ${sums} FROM u WHERE dim = 'all' GROUP BY 2
-    UNION ALL SELECT dim, key, ${sums} FROM u WHERE dim IN ('team', 'category', 'status', 'rating', 'response') AND key <> '' GROUP BY dim, key
+    WITH a AS MATERIALIZED (SELECT to_char(day, 'YYYY-MM') AS month, org_id, ${cols} FROM ${src('all')} AS s)
+    SELECT 'total' AS dim, '' AS key, ${sums} FROM a
+    UNION ALL SELECT 'month', month, ${sums} FROM a GROUP BY month
+    UNION ALL SELECT 'org', org_id::text, ${sums} FROM a GROUP BY org_id
+    UNION ALL ${byKey('team')}
+    UNION ALL ${byKey('category')}
+    UNION ALL ${byKey('status')}
+    UNION ALL ${byKey('rating')}
+    UNION ALL ${byKey('response')}
     UNION ALL SELECT 'enterprises', count(*)::text, ${sums} FROM (
-      SELECT key, sum(total) AS total, sum(lectures) AS lectures, sum(services) AS services, sum(needs_collected) AS needs_collected,
-        sum(needs_resolved) AS needs_resolved, sum(people) AS people, sum(minutes) AS minutes, sum(rating_sum) AS rating_sum, sum(rating_n) AS rating_n
-      FROM u WHERE dim = 'requester' AND key <> '' GROUP BY key HAVING sum(total) > 0) AS served`.execute(db);
+      SELECT key, ${sums} FROM ${src('requester')} AS s WHERE key <> '' GROUP BY key HAVING sum(total) > 0) AS served`.execute(db);
   return res.rows;
 }
 
