@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '申报成为志愿者' });
