@@ -1,0 +1,173 @@
+import { useEffect } from 'react';
+import Taro from '@tarojs/taro';
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import { ApiError, call } from '@/services/api';
+import { useAsync } from '@/hooks/useAsync';
+import { useRouteParam } from '@/hooks/useRouteParam';
+import { StateView } from '@/components/StateView';
+import { AdminGate } from '../components/AdminGate';
+import { Field } from '../components/Field';
+import { SingleChips } from '../components/Chips';
+import { Switch } from '../components/Switch';
+import { VolunteerPicker } from '../components/VolunteerPicker';
+import { fieldError, saveFailure } from '../lib/fields';
+import { markDirty } from '../lib/dirty';
+import { leaveTo } from '../lib/leave';
+import { manageRoutes } from '../lib/routes';
+import { useAdminOrgs } from '../lib/scope';
+import { useForm } from '../lib/useForm';
+import { revealErrors } from '../lib/reveal';
+import { FIELD_SUGGESTIONS, KIND_OPTIONS, MODE_OPTIONS, emptyService, serviceToDraft, toSaveServiceInput, validateService } from './form';
+import '../shared.scss';
+
+const NO_TEAM = '__none__';
+
+function Editor() {
+  const id = useRouteParam('id');
+  const presetTeam = useRouteParam('teamId');
+  const { canEdit } = useAdminOrgs(true);
+  const form = useForm(emptyService(presetTeam || null));
+  const { draft, set, errors } = form;
+
+  const service = useAsync(async () => (id ? call('catalog', 'service', { id }) : null), [id]);
+  const teams = useAsync(() => call('catalog', 'teams', { kind: 'service', pageSize: 100 }), []);
+
+  useEffect(() => {
+    if (service.data) form.setDraft(serviceToDraft(service.data));
+    void Taro.setNavigationBarTitle({ title: id ? '编辑技术服务' : '新建技术服务' });
+  }, [service.data]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const readOnly = service.data != null && !canEdit(service.data.orgId);
+  const teamOptions = [
+    { value: NO_TEAM, label: '不属于服务队' },
+    ...(teams.data?.items ?? []).filter((t) => canEdit(t.orgId) || t.id === draft.teamId).map((t) => ({ value: t.id, label: t.name })),
+  ];
+
+  const save = () => {
+    if (form.saving) return;
+    const local = validateService(draft);
+    form.setErrors(local);
+    if (Object.keys(local).length > 0) {
+      form.setBanner('请按提示修改后再保存');
+      revealErrors(true);
+      return;
+    }
+    return form.guard(async () => {
+      if (draft.id && !draft.active) {
+        const ok = await Taro.showModal({ title: '停用服务', content: '停用后该服务从点单菜单中隐藏，已有订单不受影响。', confirmText: '停用', confirmColor: '#c8161d' })
+          .then((r) => r.confirm)
+          .catch(() => false);
+        if (!ok) return;
+      }
+      form.setBanner(null);
+      try {
+        await call('admin', 'saveService', toSaveServiceInput(draft));
+      } catch (err) {
+        // Saving a stopped service answers NOT_FOUND: the catalog no longer shows it, but it is saved.
+        if (!(draft.id && !draft.active && err instanceof ApiError && err.code === 'NOT_FOUND')) {
+          const f = saveFailure(err);
+          form.setErrors(f.fields);
+          form.setBanner(f.message);
+          revealErrors(Object.keys(f.fields).length > 0);
+          return;
+        }
+      }
+      markDirty('services');
+      void Taro.showToast({ title: draft.active ? '已保存' : '已停用', icon: 'success' });
+      leaveTo(manageRoutes.services);
+    });
+  };
+
+  return (
+    <View className="mg-page service-editor">
+      <StateView loading={service.status === 'loading' && service.data == null} error={service.error} onRetry={() => void service.reload()}>
+        {readOnly && <Text className="mg-banner service-readonly">该服务不属于您管辖的工会，只能查看，不能修改</Text>}
+        {form.banner && (
+          <View className="mg-banner service-error" role="alert">
+            {form.banner}
+          </View>
+        )}
+        <View className="card mg-form service-form">
+          <Field name="title" label="服务名称" required error={fieldError(errors, 'title')}>
+            <Input
+              className="mg-input service-title"
+              value={draft.title}
+              maxlength={60}
+              placeholder="例如：数控机床故障诊断与维修"
+              onInput={(e) => set('title', e.detail.value)}
+            />
+          </Field>
+          <Field name="field" label="技术领域" required error={fieldError(errors, 'field')}>
+            <Input
+              className="mg-input service-field"
+              value={draft.field}
+              maxlength={20}
+              placeholder="例如：数控"
+              onInput={(e) => set('field', e.detail.value)}
+            />
+            <View className="mg-chips service-field-suggest">
+              {FIELD_SUGGESTIONS.map((f) => (
+                <Text key={f} className={`mg-chip${draft.field.trim() === f ? ' mg-chip--on' : ''}`} onClick={() => set('field', f)}>
+                  {f}
+                </Text>
+              ))}
+            </View>
+          </Field>
+          <Field name="kind" label="服务类型" required error={fieldError(errors, 'kind')}>
+            <SingleChips className="service-kind" options={KIND_OPTIONS} value={draft.kind} onChange={(v) => set('kind', v)} />
+          </Field>
+          <Field name="mode" label="服务方式" required error={fieldError(errors, 'mode')}>
+            <SingleChips className="service-mode" options={MODE_OPTIONS} value={draft.mode} onChange={(v) => set('mode', v)} />
+          </Field>
+          <Field name="summary" label="简介" error={fieldError(errors, 'summary')} extra={`${draft.summary.length}/1000`}>
+            <Textarea
+              className="mg-textarea service-summary"
+              value={draft.summary}
+              maxlength={1000}
+              placeholder="能解决什么问题、需要对方准备什么"
+              onInput={(e) => set('summary', e.detail.value)}
+            />
+          </Field>
+          <Field name="teamId" label="所属服务队" error={fieldError(errors, 'teamId') ?? teams.error ?? undefined}>
+            <SingleChips
+              className="service-team"
+              options={teamOptions}
+              value={draft.teamId ?? NO_TEAM}
+              onChange={(v) => set('teamId', v === NO_TEAM ? null : v)}
+            />
+          </Field>
+          <Field name="volunteerIds" label="技术人员" error={fieldError(errors, 'volunteerIds')} extra={`${draft.technicians.length} 位`}>
+            <VolunteerPicker
+              className="service-technicians"
+              kind="technician"
+              noun="技术人员"
+              value={draft.technicians}
+              onChange={(v) => set('technicians', v, 'volunteerIds')}
+            />
+          </Field>
+          <Field name="active" label="上架状态">
+            <Switch className="service-active" checked={draft.active} onChange={(v) => set('active', v)} onText="上架中：出现在点单菜单" offText="停用：从菜单中隐藏" />
+          </Field>
+        </View>
+        <View className="mg-bar">
+          <View
+            className={`btn btn--primary service-save${form.saving || readOnly ? ' btn--disabled' : ''}`}
+            aria-disabled={form.saving || readOnly}
+            onClick={() => !readOnly && void save()}
+          >
+            {form.saving ? '保存中…' : draft.id ? '保存修改' : '创建服务'}
+          </View>
+        </View>
+      </StateView>
+    </View>
+  );
+}
+
+/** 技术服务 editor: a new service (no id; `teamId` presets the team) or an existing one → admin.saveService. */
+export default function ServiceEditorPage() {
+  return (
+    <AdminGate>
+      <Editor />
+    </AdminGate>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '技术服务管理', enablePullDownRefresh: true });

@@ -1,0 +1,160 @@
+import { useEffect } from 'react';
+import Taro from '@tarojs/taro';
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import type { CategoryId } from '@cloud/contract';
+import { ApiError, call } from '@/services/api';
+import { useAsync } from '@/hooks/useAsync';
+import { useRouteParam } from '@/hooks/useRouteParam';
+import { StateView } from '@/components/StateView';
+import { CATEGORY_LABEL } from '@/utils/labels';
+import { AdminGate } from '../components/AdminGate';
+import { Field } from '../components/Field';
+import { MultiChips, SingleChips } from '../components/Chips';
+import { Switch } from '../components/Switch';
+import { VolunteerPicker } from '../components/VolunteerPicker';
+import { fieldError, saveFailure } from '../lib/fields';
+import { markDirty } from '../lib/dirty';
+import { leaveTo } from '../lib/leave';
+import { manageRoutes } from '../lib/routes';
+import { useAdminOrgs } from '../lib/scope';
+import { useForm } from '../lib/useForm';
+import { revealErrors } from '../lib/reveal';
+import { DURATION_OPTIONS, VENUE_OPTIONS, emptyTopic, toSaveTopicInput, topicToDraft, validateTopic } from './form';
+import '../shared.scss';
+
+const FALLBACK_CATEGORIES = (Object.keys(CATEGORY_LABEL) as CategoryId[]).map((id) => ({ value: id, label: CATEGORY_LABEL[id] }));
+
+function Editor() {
+  const id = useRouteParam('id');
+  const { canEdit } = useAdminOrgs(true);
+  const form = useForm(emptyTopic());
+  const { draft, set, errors } = form;
+
+  const topic = useAsync(async () => (id ? call('catalog', 'topic', { id }) : null), [id]);
+  const categories = useAsync(async () => (await call('catalog', 'categories', {})).items.map((c) => ({ value: c.id, label: c.name })), []);
+
+  useEffect(() => {
+    if (topic.data) form.setDraft(topicToDraft(topic.data));
+    void Taro.setNavigationBarTitle({ title: id ? '编辑宣讲主题' : '新建宣讲主题' });
+  }, [topic.data]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const readOnly = topic.data != null && !canEdit(topic.data.orgId);
+  const durationOptions = [...new Set([...DURATION_OPTIONS, ...draft.durations])]
+    .sort((a, b) => a - b)
+    .map((m) => ({ value: m, label: `${m} 分钟` }));
+
+  const save = () => {
+    if (form.saving) return;
+    const local = validateTopic(draft);
+    form.setErrors(local);
+    if (Object.keys(local).length > 0) {
+      form.setBanner('请按提示修改后再保存');
+      revealErrors(true);
+      return;
+    }
+    return form.guard(async () => {
+      if (draft.id && !draft.active) {
+        const ok = await Taro.showModal({ title: '停用主题', content: '停用后该主题从点单菜单中隐藏，已有订单不受影响。', confirmText: '停用', confirmColor: '#c8161d' })
+          .then((r) => r.confirm)
+          .catch(() => false);
+        if (!ok) return;
+      }
+      form.setBanner(null);
+      try {
+        await call('admin', 'saveTopic', toSaveTopicInput(draft));
+      } catch (err) {
+        // Saving a stopped topic answers NOT_FOUND: the catalog no longer shows it, but it is saved.
+        if (!(draft.id && !draft.active && err instanceof ApiError && err.code === 'NOT_FOUND')) {
+          const f = saveFailure(err);
+          form.setErrors(f.fields);
+          form.setBanner(f.message);
+          revealErrors(Object.keys(f.fields).length > 0);
+          return;
+        }
+      }
+      markDirty('topics');
+      void Taro.showToast({ title: draft.active ? '已保存' : '已停用', icon: 'success' });
+      leaveTo(manageRoutes.topics);
+    });
+  };
+
+  return (
+    <View className="mg-page topic-editor">
+      <StateView loading={topic.status === 'loading' && topic.data == null} error={topic.error} onRetry={() => void topic.reload()}>
+        {readOnly && <Text className="mg-banner topic-readonly">该主题不属于您管辖的工会，只能查看，不能修改</Text>}
+        {form.banner && (
+          <View className="mg-banner topic-error" role="alert">
+            {form.banner}
+          </View>
+        )}
+        <View className="card mg-form topic-form">
+          <Field name="title" label="主题标题" required error={fieldError(errors, 'title')}>
+            <Input
+              className="mg-input topic-title"
+              value={draft.title}
+              maxlength={60}
+              placeholder="例如：新时代劳模精神的传承与弘扬"
+              onInput={(e) => set('title', e.detail.value)}
+            />
+          </Field>
+          <Field name="category" label="分类" required error={fieldError(errors, 'category')}>
+            <SingleChips
+              className="topic-category"
+              options={categories.data ?? FALLBACK_CATEGORIES}
+              value={draft.category}
+              onChange={(v) => set('category', v)}
+            />
+          </Field>
+          <Field name="summary" label="简介" error={fieldError(errors, 'summary')} extra={`${draft.summary.length}/1000`}>
+            <Textarea
+              className="mg-textarea topic-summary"
+              value={draft.summary}
+              maxlength={1000}
+              placeholder="讲什么、讲给谁、有什么收获"
+              onInput={(e) => set('summary', e.detail.value)}
+            />
+          </Field>
+          <Field name="durations" label="可选时长" required error={fieldError(errors, 'durations')} hint="可多选，点单时由对方挑选">
+            <MultiChips className="topic-durations" options={durationOptions} value={draft.durations} onChange={(v) => set('durations', v)} />
+          </Field>
+          <Field name="audience" label="适合对象" error={fieldError(errors, 'audience')}>
+            <Input
+              className="mg-input topic-audience"
+              value={draft.audience}
+              maxlength={60}
+              placeholder="例如：一线职工、青年职工"
+              onInput={(e) => set('audience', e.detail.value)}
+            />
+          </Field>
+          <Field name="venueTypes" label="适合场地" error={fieldError(errors, 'venueTypes')} hint="不选表示不限">
+            <MultiChips className="topic-venues" options={VENUE_OPTIONS} value={draft.venueTypes} onChange={(v) => set('venueTypes', v)} />
+          </Field>
+          <Field name="volunteerIds" label="宣讲人" error={fieldError(errors, 'volunteerIds')} extra={`${draft.speakers.length} 位`}>
+            <VolunteerPicker className="topic-speakers" kind="speaker" noun="宣讲人" value={draft.speakers} onChange={(v) => set('speakers', v, 'volunteerIds')} />
+          </Field>
+          <Field name="active" label="上架状态">
+            <Switch className="topic-active" checked={draft.active} onChange={(v) => set('active', v)} onText="上架中：出现在点单菜单" offText="停用：从菜单中隐藏" />
+          </Field>
+        </View>
+        <View className="mg-bar">
+          <View
+            className={`btn btn--primary topic-save${form.saving || readOnly ? ' btn--disabled' : ''}`}
+            aria-disabled={form.saving || readOnly}
+            onClick={() => !readOnly && void save()}
+          >
+            {form.saving ? '保存中…' : draft.id ? '保存修改' : '创建主题'}
+          </View>
+        </View>
+      </StateView>
+    </View>
+  );
+}
+
+/** 宣讲主题 editor: a new topic (no id) or an existing one → admin.saveTopic. */
+export default function TopicEditorPage() {
+  return (
+    <AdminGate>
+      <Editor />
+    </AdminGate>
+  );
+}

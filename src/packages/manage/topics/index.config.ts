@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '宣讲主题管理', enablePullDownRefresh: true });
