@@ -10,9 +10,13 @@ import { SpeakerCard } from '@/components/SpeakerCard';
 import { ServiceCard } from '@/components/ServiceCard';
 import { BookingBar } from '@/components/BookingBar';
 import { TEAM_KIND_LABEL } from '@/utils/labels';
+import { inShanghai } from '@/utils/time';
 import { go, routes } from '@/utils/routes';
 import { orderRoutes } from '@/pages/orders/routes';
 import '../shared.scss';
+
+/** 优秀案例: the kind of the showcased order. */
+const CASE_KIND: Record<string, string> = { lecture: '宣讲', service: '技术服务', need: '求助解决' };
 
 const ROLE_ORDER: Record<TeamRole, number> = { captain: 0, liaison: 1, member: 2 };
 
@@ -114,6 +118,25 @@ export default function TeamPage() {
                 t.services.map((s) => <ServiceCard key={s.id} service={s} hideTeam />)
               )}
             </Section>
+
+            {(t.cases ?? []).length > 0 && (
+              <Section title="优秀案例" extra={`${t.cases.length} 个`} className="cases">
+                {t.cases.map((c) => (
+                  <View key={c.orderId} className="link-row case-item" data-order-id={c.orderId}>
+                    <View className="link-row__main">
+                      <Text className="case-item__title">{c.title}</Text>
+                      <View className="tags case-item__meta">
+                        <Text className="chip chip--red">{CASE_KIND[c.kind] ?? '服务'}</Text>
+                        <Text className="chip">{inShanghai(c.at).format('YYYY年M月D日')}</Text>
+                        {c.peopleServed != null && <Text className="chip">服务 {c.peopleServed} 人</Text>}
+                        {c.requesterCompany && <Text className="chip chip--gold">{c.requesterCompany}</Text>}
+                      </View>
+                      {c.summary !== '' && <Text className="detail__text case-item__summary">{c.summary}</Text>}
+                    </View>
+                  </View>
+                ))}
+              </Section>
+            )}
 
             {t.kind === 'service' && t.services.length > 0 && (
               <BookingBar

@@ -34,6 +34,7 @@ const profile: VolunteerProfile = {
   topics: [{ id: '9', title: '数控人生', category: 'gongjiang' }],
   services: [{ id: '4', title: '数控设备故障诊断', field: '数控' }],
   weekly: [{ weekday: 2, start: '09:00', end: '12:00' }],
+  cases: [],
   freeSlots: [
     { start: '2025-11-25T01:00:00Z', end: '2025-11-25T04:00:00Z' },
     { start: '2025-11-25T06:00:00Z', end: '2025-11-25T08:00:00Z' },

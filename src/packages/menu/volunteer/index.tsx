@@ -10,12 +10,15 @@ import { Section } from '@/components/Section';
 import { TextAvatar } from '@/components/TextAvatar';
 import { BookingBar } from '@/components/BookingBar';
 import { CATEGORY_LABEL, TEAM_ROLE_LABEL, VOLUNTEER_KIND_LABEL, formatRating } from '@/utils/labels';
-import { groupSlotsByDay, groupWeekly, formatTimeRange } from '@/utils/time';
+import { groupSlotsByDay, groupWeekly, formatTimeRange, inShanghai } from '@/utils/time';
 import { go, routes } from '@/utils/routes';
 import { orderRoutes } from '@/pages/orders/routes';
 import { useStore } from '@/stores';
 import '../shared.scss';
 import './index.scss';
+
+/** 优秀案例: the kind of the showcased order. */
+const CASE_KIND: Record<string, string> = { lecture: '宣讲', service: '技术服务', need: '求助解决' };
 
 function Chips({ items, tone, empty }: { items: string[]; tone?: 'red' | 'gold'; empty: string }) {
   if (items.length === 0) return <Text className="muted">{empty}</Text>;
@@ -149,6 +152,25 @@ export default function VolunteerPage() {
                   <View key={s.id} className="link-row volunteer-service" onClick={() => go(routes.service(s.id))}>
                     <Text className="link-row__main">{s.title}</Text>
                     <Text className="link-row__side">{s.field} ›</Text>
+                  </View>
+                ))}
+              </Section>
+            )}
+
+            {(v.cases ?? []).length > 0 && (
+              <Section title="优秀案例" extra={`${v.cases.length} 个`} className="cases">
+                {v.cases.map((c) => (
+                  <View key={c.orderId} className="link-row case-item" data-order-id={c.orderId}>
+                    <View className="link-row__main">
+                      <Text className="case-item__title">{c.title}</Text>
+                      <View className="tags case-item__meta">
+                        <Text className="chip chip--red">{CASE_KIND[c.kind] ?? '服务'}</Text>
+                        <Text className="chip">{inShanghai(c.at).format('YYYY年M月D日')}</Text>
+                        {c.peopleServed != null && <Text className="chip">服务 {c.peopleServed} 人</Text>}
+                        {c.requesterCompany && <Text className="chip chip--gold">{c.requesterCompany}</Text>}
+                      </View>
+                      {c.summary !== '' && <Text className="detail__text case-item__summary">{c.summary}</Text>}
+                    </View>
                   </View>
                 ))}
               </Section>
