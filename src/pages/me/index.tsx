@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { DevUser, Me, Role } from '@cloud/contract';
@@ -119,6 +119,29 @@ function WeappLogin() {
   );
 }
 
+const APPLY_STATUS = { applied: '审核中', approved: '已通过', rejected: '未通过，可重新申报' } as const;
+
+/** 申报 entry for a signed-in user who is not a volunteer yet, with where their application stands. */
+function ApplyEntry() {
+  const [status, setStatus] = useState<string | null>(null);
+  const busy = useRef(false);
+  const load = () => {
+    if (busy.current) return;
+    busy.current = true;
+    call('task', 'application', {})
+      .then((a) => setStatus(a ? APPLY_STATUS[a.status] : null), () => undefined)
+      .finally(() => (busy.current = false));
+  };
+  useEffect(load, []);
+  useDidShow(load);
+  return (
+    <View className="me__row me__entry me__entry--apply" onClick={() => void Taro.navigateTo({ url: '/packages/apply/index/index' })}>
+      <Text className="me__key">申报成为志愿者</Text>
+      <Text className="me__value apply-entry-status">{status ?? '宣讲或技术服务'} ›</Text>
+    </View>
+  );
+}
+
 /** 我的: who I am, my roles, sign in and out. */
 export default function MePage() {
   const user = useStore((s) => s.user);
@@ -172,6 +195,17 @@ export default function MePage() {
         </View>
       </View>
       {user.volunteerId && <VolunteerStats />}
+      {(!user.roles.includes('volunteer') || user.roles.includes('admin')) && (
+        <View className="card me__more">
+          {!user.roles.includes('volunteer') && <ApplyEntry />}
+          {user.roles.includes('admin') && (
+            <View className="me__row me__entry me__entry--manage" onClick={() => void Taro.navigateTo({ url: '/packages/manage/index/index' })}>
+              <Text className="me__key">审核与管理</Text>
+              <Text className="me__value">志愿者审核、菜单与队伍 ›</Text>
+            </View>
+          )}
+        </View>
+      )}
       {user.roles.includes('admin') && (
         <View className="card me__more me__more--admin">
           <View
