@@ -63,7 +63,10 @@ export async function rollupBreakdowns(db: Kysely<DB>, p: StatsPeriod): Promise<
       WHERE org_id = ANY(${p.orgIds}::bigint[]) AND dim = ${dim} AND day BETWEEN ${p.fromDay}::date AND ${p.toDay}::date
   )`;
   const byKey = (dim: string) => sql`SELECT ${dim} AS dim, key, ${sums} FROM ${src(dim)} AS s WHERE key <> '' GROUP BY key`;
-  const res = await sql<RollupRow>`
+  // JIT compiling this short aggregate costs more than it saves (measured at 1M orders): off, locally.
+  return db.transaction().execute(async (trx) => {
+    await sql`SET LOCAL jit = off`.execute(trx);
+    const res = await sql<RollupRow>`
     WITH a AS MATERIALIZED (SELECT to_char(day, 'YYYY-MM') AS month, org_id, ${cols} FROM ${src('all')} AS s)
     SELECT 'total' AS dim, '' AS key, ${sums} FROM a
     UNION ALL SELECT 'month', month, ${sums} FROM a GROUP BY month
@@ -74,8 +77,9 @@ export async function rollupBreakdowns(db: Kysely<DB>, p: StatsPeriod): Promise<
     UNION ALL ${byKey('rating')}
     UNION ALL ${byKey('response')}
     UNION ALL SELECT 'enterprises', count(*)::text, ${sums} FROM (
-      SELECT key, ${sums} FROM ${src('requester')} AS s WHERE key <> '' GROUP BY key HAVING sum(total) > 0) AS served`.execute(db);
-  return res.rows;
+      SELECT key, ${sums} FROM ${src('requester')} AS s WHERE key <> '' GROUP BY key HAVING sum(total) > 0) AS served`.execute(trx);
+    return res.rows;
+  });
 }
 
 /** The median of a bucketed histogram: the lower bound of the bucket holding the middle value. */
