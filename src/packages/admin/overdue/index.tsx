@@ -17,11 +17,16 @@ import { orderDetailUrl } from '../lib/routes';
 import '../shared.scss';
 import './index.scss';
 
-/** 超时待办: orders past their SLA, escalated or declined, oldest first; 派单 or 转办 in one tap. */
+const actionable = (o: Order) => o.actions.includes('dispatch') || o.actions.includes('transfer');
+
+/**
+ * 超时待办: orders past their SLA, escalated or declined, oldest first; 派单 or 转办 in one tap where
+ * the order's `actions` allow it (not after its wanted start).
+ */
 export default function OverduePage() {
   const isAdmin = useStore((s) => s.user?.roles.includes('admin') ?? false);
   const list = usePagedList(
-    (page) => (isAdmin ? call('admin', 'overdue', { page }) : Promise.resolve({ items: [] as Order[], total: 0, page, pageSize: 20 })),
+    (page) => (isAdmin ? call('admin', 'overdue', { page, pageSize: 50 }) : Promise.resolve({ items: [] as Order[], total: 0, page, pageSize: 20 })),
     [isAdmin],
   );
   const orgs = useAsync(() => (isAdmin ? call('admin', 'orgs', {}) : Promise.resolve(null)), [isAdmin]);
@@ -29,6 +34,49 @@ export default function OverduePage() {
   const [dispatching, setDispatching] = useState<Order | null>(null);
   const [transferring, setTransferring] = useState<Order | null>(null);
   const now = new Date();
+
+  const renderItem = (o: Order) => (
+    <View key={o.id} className={`overdue-item${actionable(o) ? '' : ' overdue-item--stale'}`} data-id={o.id}>
+      <View className="overdue-item__head">
+        <Text className="chip chip--red overdue-item__kind">{KIND_LABEL[o.kind]}</Text>
+        <Text className="overdue-item__title">{orderTitle(o)}</Text>
+        <Text className={`admin-status admin-status--${statusTone(o.status)}`}>{STATUS_LABEL[o.status]}</Text>
+      </View>
+      <View className="overdue-item__facts">
+        <Text className="overdue-item__waited">已等待 {formatWaited(o.createdAt, now)}</Text>
+        <Text className="overdue-item__org">{orgName(o.orgId)}</Text>
+        <Text>
+          {o.requesterCompany ?? o.requesterName}
+          {o.field ? ` · ${o.field}` : ''}
+          {o.volunteerName ? ` · 原指派 ${o.volunteerName}` : ''}
+        </Text>
+        <Text className="muted">期望时间 {formatDateTime(o.start)}</Text>
+      </View>
+      <View className="overdue-item__actions">
+        {!o.actions.includes('dispatch') && !o.actions.includes('transfer') && (
+          <Text className="overdue-item__stale">
+            {Date.parse(o.start) <= now.getTime() ? '已过期望时间，不能再派单或转办' : '当前不能派单或转办'}
+          </Text>
+        )}
+        <View className="admin-btn admin-btn--small admin-btn--ghost" onClick={() => void Taro.navigateTo({ url: orderDetailUrl(o.id) })}>
+          详情
+        </View>
+        {o.actions.includes('transfer') && (
+          <View className="admin-btn admin-btn--small admin-btn--outline transfer-btn" onClick={() => setTransferring(o)}>
+            转办
+          </View>
+        )}
+        {o.actions.includes('dispatch') && (
+          <View className="admin-btn admin-btn--small admin-btn--primary dispatch-btn" onClick={() => setDispatching(o)}>
+            派单
+          </View>
+        )}
+      </View>
+    </View>
+  );
+  // Actionable orders first (oldest first within each group); the rest can only be looked at.
+  const open = list.items.filter(actionable);
+  const stale = list.items.filter((o) => !actionable(o));
 
   useReachBottom(() => list.loadMore());
   usePullDownRefresh(() => {
@@ -41,7 +89,7 @@ export default function OverduePage() {
         <View className="admin-page-head">
           <Text className="admin-page-head__title">超时待办</Text>
           <Text className="admin-page-head__sub">
-            {list.loading ? '加载中…' : `共 ${list.total} 单，按等待时间从长到短排列`}
+            {list.loading ? '加载中…' : `共 ${list.total} 单，待处理的排在前面，各自按等待时间从长到短`}
           </Text>
         </View>
         <StateView
@@ -51,38 +99,20 @@ export default function OverduePage() {
           emptyText="暂无超时订单，每一单都有人跟进"
           onRetry={() => void list.reload()}
         >
-          <View className="overdue__list">
-            {list.items.map((o) => (
-              <View key={o.id} className="overdue-item" data-id={o.id}>
-                <View className="overdue-item__head">
-                  <Text className="chip chip--red overdue-item__kind">{KIND_LABEL[o.kind]}</Text>
-                  <Text className="overdue-item__title">{orderTitle(o)}</Text>
-                  <Text className={`admin-status admin-status--${statusTone(o.status)}`}>{STATUS_LABEL[o.status]}</Text>
-                </View>
-                <View className="overdue-item__facts">
-                  <Text className="overdue-item__waited">已等待 {formatWaited(o.createdAt, now)}</Text>
-                  <Text className="overdue-item__org">{orgName(o.orgId)}</Text>
-                  <Text>
-                    {o.requesterCompany ?? o.requesterName}
-                    {o.field ? ` · ${o.field}` : ''}
-                    {o.volunteerName ? ` · 原指派 ${o.volunteerName}` : ''}
-                  </Text>
-                  <Text className="muted">期望时间 {formatDateTime(o.start)}</Text>
-                </View>
-                <View className="overdue-item__actions">
-                  <View className="admin-btn admin-btn--small admin-btn--ghost" onClick={() => void Taro.navigateTo({ url: orderDetailUrl(o.id) })}>
-                    详情
-                  </View>
-                  <View className="admin-btn admin-btn--small admin-btn--outline transfer-btn" onClick={() => setTransferring(o)}>
-                    转办
-                  </View>
-                  <View className="admin-btn admin-btn--small admin-btn--primary dispatch-btn" onClick={() => setDispatching(o)}>
-                    派单
-                  </View>
-                </View>
+          {open.length > 0 ? (
+            <View className="overdue__list">{open.map(renderItem)}</View>
+          ) : (
+            <View className="overdue__none">暂无可派单或转办的超时订单</View>
+          )}
+          {stale.length > 0 && (
+            <>
+              <View className="admin-page-head admin-page-head--section">
+                <Text className="admin-page-head__title">已过期望时间（{stale.length}）</Text>
+                <Text className="admin-page-head__sub">期望的服务时间已过，不能再派单或转办；可查看详情，联系下单人重新下单</Text>
               </View>
-            ))}
-          </View>
+              <View className="overdue__list overdue__list--stale">{stale.map(renderItem)}</View>
+            </>
+          )}
           <ListFooter
             count={list.items.length}
             hasMore={list.hasMore}
