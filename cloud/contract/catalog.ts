@@ -105,6 +105,8 @@ export interface VolunteerSummary {
   id: string;
   userId: string;
   name: string;
+  /** The union organisation the volunteer belongs to. */
+  orgId: string;
   kinds: VolunteerKind[];
   /** Headline honour shown under the name, e.g. 全国劳动模范. */
   title: string;

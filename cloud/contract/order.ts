@@ -153,6 +153,8 @@ export interface Order {
   disputedAt: string | null;
   disputeReason: string | null;
   region: string | null;
+  /** Marked by the union as an excellent case (优秀案例). */
+  showcase: boolean;
   actions: OrderAction[];
 }
 

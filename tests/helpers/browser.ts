@@ -30,13 +30,15 @@ async function freePort(): Promise<number> {
  * Starts the real server (`npm start`'s entry) on a fresh or given data directory. It builds H5
  * first when the build is missing or stale, so the first start may take half a minute.
  */
-export async function startRealServer(opts: { dataDir?: string; clockOffsetMinutes?: number } = {}): Promise<RealServer> {
+export async function startRealServer(opts: { dataDir?: string; clockOffsetMinutes?: number; port?: number } = {}): Promise<RealServer> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'lmgj-e2e-'));
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const child: ChildProcess = spawn('npx', ['tsx', 'cloud/server/main.ts'], {
     cwd: root,
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, CLOCK_OFFSET_MINUTES: String(opts.clockOffsetMinutes ?? 0), NODE_ENV: 'development' },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group: stop() signals npx and the node process under it together.
+    detached: true,
   });
   let log = '';
   child.stdout!.on('data', (d) => (log += d));
@@ -62,12 +64,27 @@ export async function startRealServer(opts: { dataDir?: string; clockOffsetMinut
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
-        const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        const signal = (sig: NodeJS.Signals) => {
+          try {
+            process.kill(-child.pid!, sig);
+          } catch {
+            // already gone
+          }
+        };
+        const kill = setTimeout(() => signal('SIGKILL'), 10_000);
         child.once('exit', () => {
           clearTimeout(kill);
-          resolve();
+          // npx exits first; wait until the server released its data directory lock.
+          const lock = path.join(dataDir, 'server.pid');
+          const started = Date.now();
+          const poll = setInterval(() => {
+            if (!fs.existsSync(lock) || Date.now() - started > 10_000) {
+              clearInterval(poll);
+              resolve();
+            }
+          }, 100);
         });
-        child.kill('SIGTERM');
+        signal('SIGTERM');
       }),
   };
 }

@@ -8,11 +8,11 @@ export interface ServiceFilter extends PageQuery {
   teamId?: string;
 }
 
-function baseQuery(db: Kysely<DB>) {
+function baseQuery(db: Kysely<DB>, includeInactive = false) {
   return db
     .selectFrom('services as s')
     .leftJoin('teams as t', 't.id', 's.team_id')
-    .where('s.active', '=', true)
+    .where((eb) => (includeInactive ? eb.lit(true) : eb('s.active', '=', true)))
     .select([
       's.id', 's.title', 's.summary', 's.field', 's.kind', 's.mode', 's.team_id', 't.name as team_name', 's.org_id',
       sql<string[]>`ARRAY(SELECT sv.volunteer_id::text FROM service_volunteers sv
@@ -33,6 +33,7 @@ export async function listServices(db: Kysely<DB>, f: ServiceFilter) {
   return pageWithTotal((limit, offset) => q.orderBy('s.id').limit(limit).offset(offset).execute(), f);
 }
 
-export async function getService(db: Kysely<DB>, id: string) {
-  return baseQuery(db).where('s.id', '=', id).executeTakeFirst();
+/** A service on the menu; `includeInactive` also finds one the admin has taken off it. */
+export async function getService(db: Kysely<DB>, id: string, includeInactive = false) {
+  return baseQuery(db, includeInactive).where('s.id', '=', id).executeTakeFirst();
 }

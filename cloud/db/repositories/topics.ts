@@ -8,11 +8,11 @@ export interface TopicFilter extends PageQuery {
   volunteerId?: string;
 }
 
-function baseQuery(db: Kysely<DB>) {
+function baseQuery(db: Kysely<DB>, includeInactive = false) {
   return db
     .selectFrom('topics as t')
     .innerJoin('categories as c', 'c.id', 't.category_id')
-    .where('t.active', '=', true)
+    .where((eb) => (includeInactive ? eb.lit(true) : eb('t.active', '=', true)))
     .select([
       't.id', 't.title', 't.summary', 't.category_id', 'c.name as category_name', 't.durations',
       't.audience', 't.venue_types', 't.org_id',
@@ -41,8 +41,9 @@ export async function listTopics(db: Kysely<DB>, f: TopicFilter) {
   return pageWithTotal((limit, offset) => q.orderBy('c.sort').orderBy('t.id').limit(limit).offset(offset).execute(), f);
 }
 
-export async function getTopic(db: Kysely<DB>, id: string) {
-  return baseQuery(db).where('t.id', '=', id).executeTakeFirst();
+/** A topic on the menu; `includeInactive` also finds one the admin has taken off it. */
+export async function getTopic(db: Kysely<DB>, id: string, includeInactive = false) {
+  return baseQuery(db, includeInactive).where('t.id', '=', id).executeTakeFirst();
 }
 
 export async function listCategoriesWithCounts(db: Kysely<DB>) {

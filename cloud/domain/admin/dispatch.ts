@@ -52,7 +52,7 @@ export async function transfer(db: Kysely<DB>, now: Date, actor: FullActor, id: 
 
 const inScope = (db: Kysely<DB>, scope: AdminScope) => orderQuery(db).where('o.org_id', 'in', scope.orgIds);
 
-/** Orders waiting past their SLA, escalated or declined with nobody to take them: oldest first. */
+/** Orders waiting past their SLA, escalated or declined with nobody to take them, still arrangeable: oldest first. */
 export async function overdue(kdb: Kysely<DB>, now: Date, actor: FullActor, input: { page?: number; pageSize?: number }): Promise<Page<Order>> {
   const scope = await requireAdmin(kdb, actor);
   const p = pageQuery(input);
@@ -61,6 +61,9 @@ export async function overdue(kdb: Kysely<DB>, now: Date, actor: FullActor, inpu
     .select(sql<string>`count(*) over ()`.as('total'))
     .where(sql<boolean>`(o.status = 'expired' OR (o.status = 'declined' AND o.escalated_at IS NOT NULL)
       OR (o.status = 'pending' AND (${late('lecture')} OR ${late('service')} OR ${late('need')})))`)
+    // Only what can still be arranged: a lecture or service whose time has passed is moot (its
+    // requester was told at escalation); a need's time is only the earliest wanted.
+    .where(sql<boolean>`(o.kind = 'need' OR lower(o.during) > ${now.toISOString()}::timestamptz)`)
     .orderBy('o.pending_since', 'asc')
     .orderBy('o.id', 'asc');
   const rows = (await q.limit(p.limit).offset(p.offset).execute()) as (OrderRow & { total: string })[];

@@ -1,7 +1,10 @@
 import type { Kysely } from 'kysely';
-import { forbidden, invalid, notFound, type Service, type Team, type TopicSummary } from '../../contract';
+import { AppError, invalid, notFound, type Service, type Team, type TopicSummary } from '../../contract';
 import type { DB } from '../../db/schema';
 import * as catalog from '../catalog/service';
+import { getService } from '../../db/repositories/services';
+import { getTopic } from '../../db/repositories/topics';
+import { toService, toTopicSummary } from '../catalog/mappers';
 import type { FullActor } from '../orders/transition';
 import { checkInScope, requireAdmin, type AdminScope } from './scope';
 
@@ -19,14 +22,16 @@ async function checkVolunteers(db: Kysely<DB>, scope: AdminScope, ids: string[],
     const v = rows.find((r) => r.id === id);
     if (!v || v.status !== 'approved') throw invalid(`volunteerIds.${i}`, '志愿者不存在或未通过审核');
     if (!v.kinds.includes(kind)) throw invalid(`volunteerIds.${i}`, kind === 'speaker' ? '该志愿者不是宣讲人' : '该志愿者不是技术人员');
-    if (!scope.orgIds.includes(v.org_id)) throw forbidden('志愿者不在您的管辖范围内');
+    if (!scope.orgIds.includes(v.org_id)) {
+      throw new AppError('FORBIDDEN', '志愿者不在您的管辖范围内', { [`volunteerIds.${i}`]: '不在您的管辖范围内' });
+    }
   });
 }
 
 export async function saveTopic(
   db: Kysely<DB>, actor: FullActor,
   input: { id?: string; title: string; summary: string; category: string; durations: number[]; audience: string; venueTypes: string[]; volunteerIds: string[]; active?: boolean },
-): Promise<TopicSummary> {
+): Promise<TopicSummary & { active: boolean }> {
   const scope = await requireAdmin(db, actor);
   if (input.id) await ownedBy(db, scope, 'topics', input.id);
   await checkVolunteers(db, scope, input.volunteerIds, 'speaker');
@@ -44,13 +49,14 @@ export async function saveTopic(
     }
     return topicId;
   });
-  return catalog.topic(db, id);
+  const row = await getTopic(db, id, true);
+  return { ...toTopicSummary(row!), active: input.active ?? true };
 }
 
 export async function saveService(
   db: Kysely<DB>, actor: FullActor,
   input: { id?: string; title: string; summary: string; field: string; kind: string; mode: string; teamId?: string | null; volunteerIds: string[]; active?: boolean },
-): Promise<Service> {
+): Promise<Service & { active: boolean }> {
   const scope = await requireAdmin(db, actor);
   if (input.id) await ownedBy(db, scope, 'services', input.id);
   if (input.teamId) await ownedBy(db, scope, 'teams', input.teamId);
@@ -69,7 +75,8 @@ export async function saveService(
     }
     return serviceId;
   });
-  return catalog.service(db, id);
+  const row = await getService(db, id, true);
+  return { ...toService(row!), active: input.active ?? true };
 }
 
 export async function saveTeam(

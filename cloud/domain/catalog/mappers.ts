@@ -13,6 +13,7 @@ export function toVolunteerSummary(r: VolunteerRow): VolunteerSummary {
     id: r.id,
     userId: r.user_id,
     name: r.name,
+    orgId: r.org_id,
     kinds: r.kinds as VolunteerKind[],
     title: r.title,
     teamId: r.team_id,

@@ -106,7 +106,6 @@ export async function volunteer(
   return {
     ...toVolunteerSummary(row),
     bio: row.bio,
-    orgId: row.org_id,
     orgName: row.org_name,
     topics: topicRows.map((t) => ({ id: t.id, title: t.title, category: t.category_id as VolunteerProfile['topics'][number]['category'] })),
     services: serviceRows,

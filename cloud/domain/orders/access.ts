@@ -37,7 +37,10 @@ export function allowedActions(o: OrderRow, r: Relation, now: Date): OrderAction
     }
   }
   // 派单 and 转办: an admin of the order's org, while the order is open or escalated and not started.
-  if (r.admin && beforeStart && (status === 'pending' || status === 'expired' || status === 'declined')) out.push('dispatch', 'transfer');
+  // A need's start is only the earliest wanted time, so it can still be arranged after it.
+  if (r.admin && (beforeStart || o.kind === 'need') && (status === 'pending' || status === 'expired' || status === 'declined')) {
+    out.push('dispatch', 'transfer');
+  }
   // An admin of the order's org may also send an unresolved need back (to the pool or to the admins).
   if (r.admin && !r.requester && o.kind === 'need' && status === 'completed' && needsMoreWork(o)) out.push('reopen');
   if (r.volunteer) {

@@ -54,6 +54,7 @@ export function toOrder(o: OrderRow, rel: Relation, now: Date): Order {
     disputedAt: isoOrNull(o.disputed_at),
     disputeReason: o.dispute_reason,
     region: o.region,
+    showcase: o.showcase,
     actions: allowedActions(o, rel, now),
   };
 }

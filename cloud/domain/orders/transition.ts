@@ -45,6 +45,9 @@ const ACTION_NAMES: Record<OrderAction, string> = {
   accept: '接单', decline: '婉拒', checkIn: '签到', complete: '提交服务记录', grab: '抢单', dispatch: '派单', transfer: '转办',
 };
 
+/** Actions that only make sense before the order starts (the message says so when it is late). */
+const BEFORE_START_ONLY: OrderAction[] = ['cancel', 'reschedule', 'accept', 'decline', 'dispatch', 'transfer'];
+
 export interface Step {
   to: OrderStatus;
   note?: string;
@@ -83,7 +86,8 @@ export async function transition(
         throw forbidden(`只有${who}可以${ACTION_NAMES[action]}`);
       }
       if (!allowedActions(row, rel, now).includes(action)) {
-        throw conflict(`订单当前为「${STATUS_NAMES[row.status as OrderStatus]}」，不能${ACTION_NAMES[action]}`);
+        const late = now >= row.start_at && BEFORE_START_ONLY.includes(action) && !(row.kind === 'need' && (action === 'dispatch' || action === 'transfer'));
+        throw conflict(late ? `订单开始时间已过，不能${ACTION_NAMES[action]}` : `订单当前为「${STATUS_NAMES[row.status as OrderStatus]}」，不能${ACTION_NAMES[action]}`);
       }
       const step = await decide(row, trx);
       await trx.updateTable('orders').set({ ...step.patch, status: step.to, updated_at: now }).where('id', '=', orderId).execute();

@@ -4,7 +4,7 @@ import type { Me, Order, OrderDetail, TopicDetail, VolunteerProfile, VolunteerSu
 export const me: Me = { id: '12', name: '王海涛', roles: ['worker'], orgId: '2', orgName: '杭州市总工会', company: '临安华力摩擦材料有限公司' };
 
 export const speaker: VolunteerSummary = {
-  id: '5', userId: '50', name: '孔胜东', kinds: ['speaker'], title: '全国劳动模范', teamId: null, teamName: null, teamRole: null,
+  id: '5', userId: '50', orgId: '2', name: '孔胜东', kinds: ['speaker'], title: '全国劳动模范', teamId: null, teamName: null, teamRole: null,
   skills: [], honours: ['全国劳动模范'], regions: ['杭州市'], rating: 4.8, ratingCount: 20, ordersDone: 40, serviceHours: 80,
 };
 
@@ -26,7 +26,7 @@ export const order = (over: Partial<OrderDetail> = {}): OrderDetail => ({
   requesterCompany: '临安华力摩擦材料有限公司', orgId: '2', venue: { type: 'enterprise', address: '杭州市临安区锦城街道 1 号', link: null },
   contactPhone: '13800001111', headcount: 50, note: '', title: null, field: null, description: null, photos: [], urgency: null,
   createdAt: '2026-11-23T10:00:00+08:00', acceptedAt: null, checkedInAt: null, completedAt: null, record: null, rating: null,
-  ratingComment: null, escalatedAt: null, confirmedAt: null, disputedAt: null, disputeReason: null, region: null,
+  ratingComment: null, escalatedAt: null, confirmedAt: null, disputedAt: null, disputeReason: null, region: null, showcase: false,
   actions: ['cancel', 'reschedule'],
   timeline: [{ at: '2026-11-23T10:00:00+08:00', from: null, to: 'pending', by: '12', byName: '王海涛', note: '点单：孔胜东' }],
   ...over,

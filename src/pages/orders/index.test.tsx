@@ -23,7 +23,7 @@ const mk = (id: number, over: Partial<Order> = {}): Order => ({
   requesterCompany: null, orgId: '2', venue: { type: 'enterprise', address: 'x', link: null }, contactPhone: null,
   headcount: null, note: '', title: null, field: null, description: null, photos: [], urgency: null,
   createdAt: '2026-11-23T02:00:00Z', acceptedAt: null, checkedInAt: null, completedAt: null, record: null, rating: null,
-  ratingComment: null, escalatedAt: null, confirmedAt: null, disputedAt: null, disputeReason: null, region: null, actions: [],
+  ratingComment: null, escalatedAt: null, confirmedAt: null, disputedAt: null, disputeReason: null, region: null, showcase: false, actions: [],
   ...over,
 });
 

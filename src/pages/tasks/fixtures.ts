@@ -43,6 +43,7 @@ export function makeOrder(over: Partial<Order> = {}): Order {
     disputedAt: null,
     disputeReason: null,
     region: '杭州',
+    showcase: false,
     actions: [],
     ...over,
   };

@@ -8,7 +8,7 @@ const call = vi.hoisted(() => vi.fn());
 vi.mock('@/services/api', async (importOriginal) => ({ ...(await importOriginal<object>()), call }));
 
 const vol = (id: string, name: string): VolunteerSummary => ({
-  id, userId: `u${id}`, name, kinds: ['technician'], title: '浙江工匠', teamId: '3', teamName: '数控服务队', teamRole: 'member',
+  id, userId: `u${id}`, orgId: '2', name, kinds: ['technician'], title: '浙江工匠', teamId: '3', teamName: '数控服务队', teamRole: 'member',
   skills: ['数控'], honours: [], regions: [], rating: 4.8, ratingCount: 3, ordersDone: 9, serviceHours: 20,
 });
 
@@ -20,7 +20,7 @@ const order = {
   headcount: null, note: '', title: '数控机床主轴异响', field: '数控', description: '主轴异响', photos: [], urgency: 'urgent',
   createdAt: '2025-11-20T09:00:00+08:00', acceptedAt: null, checkedInAt: null, completedAt: null, record: null, rating: null,
   ratingComment: null, escalatedAt: '2025-11-22T09:00:00+08:00', confirmedAt: null, disputedAt: null, disputeReason: null,
-  region: '金华', actions: ['dispatch', 'transfer'],
+  region: '金华', showcase: false, actions: ['dispatch', 'transfer'],
 } satisfies Order;
 
 afterEach(() => cleanup());

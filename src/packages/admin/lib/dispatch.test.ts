@@ -6,7 +6,7 @@ const call = vi.hoisted(() => vi.fn());
 vi.mock('@/services/api', async (importOriginal) => ({ ...(await importOriginal<object>()), call }));
 
 const vol = (id: string, name: string): VolunteerSummary => ({
-  id, userId: `u${id}`, name, kinds: ['technician'], title: '', teamId: null, teamName: null, teamRole: null,
+  id, userId: `u${id}`, orgId: '2', name, kinds: ['technician'], title: '', teamId: null, teamName: null, teamRole: null,
   skills: [], honours: [], regions: [], rating: null, ratingCount: 0, ordersDone: 0, serviceHours: 0,
 });
 const base = { topicId: null, serviceId: null, teamId: null, field: null };

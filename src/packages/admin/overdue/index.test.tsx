@@ -17,7 +17,7 @@ const mk = (id: string, over: Partial<Order>): Order => ({
   orgId: '2', venue: { type: 'enterprise', address: null, link: null }, contactPhone: null, headcount: null, note: '',
   title: null, field: null, description: null, photos: [], urgency: null, createdAt: '2026-11-01T02:00:00Z', acceptedAt: null,
   checkedInAt: null, completedAt: null, record: null, rating: null, ratingComment: null, escalatedAt: '2026-11-02T02:00:00Z',
-  confirmedAt: null, disputedAt: null, disputeReason: null, region: null, actions: [],
+  confirmedAt: null, disputedAt: null, disputeReason: null, region: null, showcase: false, actions: [],
   ...over,
 });
 
