@@ -39,9 +39,16 @@ export default defineAppConfig({
       pages: ['index/index', 'applications/index', 'topics/index', 'topic/index', 'services/index', 'service/index', 'teams/index', 'team/index'],
     },
   ],
-  // Fetch the menu subpackage while the user looks at the home page.
+  // Fetch a tab's next pages while the user looks at the tab.
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['packages/menu'] },
+    'pages/orders/index': { network: 'all', packages: ['packages/order'] },
+    'pages/tasks/index': { network: 'all', packages: ['packages/task'] },
+  },
+  // Check-in records where the volunteer is (optional; check-in works without it).
+  requiredPrivateInfos: ['getLocation'],
+  permission: {
+    'scope.userLocation': { desc: '签到时记录服务地点' },
   },
   window: {
     backgroundTextStyle: 'light',
