@@ -28,11 +28,12 @@ async function technicians(database: TestDatabase, count: number, tag: string) {
 }
 
 /** 100 open needs of the field, each at its own hour (so one volunteer may win several). */
-async function openNeeds(database: TestDatabase, tag: string, round: string): Promise<string[]> {
+async function openNeeds(database: TestDatabase, tag: string, round: string, hourOffset: number): Promise<string[]> {
   const db = database.db;
   const requester = await db.selectFrom('users').select(['id', 'org_id']).where('org_id', 'is not', null).orderBy('id').limit(1).executeTakeFirstOrThrow();
   const now = new Date();
-  const base = Math.ceil((Date.now() + 48 * 3600_000) / 3600_000) * 3600_000;
+  // Each round its own hours: a volunteer holding a need from one round is not blocked in the next.
+  const base = Math.ceil((Date.now() + 48 * 3600_000) / 3600_000) * 3600_000 + hourOffset * 3600_000;
   const rows = await db
     .insertInto('orders')
     .values(Array.from({ length: NEEDS }, (_, i) => ({
@@ -61,7 +62,7 @@ export async function benchGrab(database: TestDatabase, engine: string, levels: 
     const perClient = Math.ceil(REQUESTS / clients);
     const pick = () => Math.floor(Math.random() * NEEDS);
 
-    const needs = await openNeeds(database, tag, 'fn');
+    const needs = await openNeeds(database, tag, 'fn', 0);
     let wins = 0;
     const fn = await runLoad(`task.grab (${engine})`, clients, REQUESTS, async (i) => {
       const v = vols[Math.floor(i / perClient) % clients];
@@ -72,7 +73,7 @@ export async function benchGrab(database: TestDatabase, engine: string, levels: 
     });
     results.push({ ...fn, label: `${fn.label}, ${wins} won` });
 
-    const rawNeeds = await openNeeds(database, tag, 'raw');
+    const rawNeeds = await openNeeds(database, tag, 'raw', NEEDS + 10);
     let rawWins = 0;
     const raw = await runLoad(`raw guarded UPDATE (${engine})`, clients, REQUESTS, async (i) => {
       const v = vols[Math.floor(i / perClient) % clients];
