@@ -1,12 +1,12 @@
-import { useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import type { Order } from '@cloud/contract';
-import { call, errorMessage } from '@/services/api';
+import { call } from '@/services/api';
 import { useAsync } from '@/hooks/useAsync';
 import { StateView } from '@/components/StateView';
 import { loadCandidates } from '../lib/dispatch';
 import { KIND_LABEL, orderTitle } from '../lib/labels';
 import { Sheet } from './Sheet';
+import { usePickConfirm } from './usePickConfirm';
 
 export interface DispatchSheetProps {
   /** The order to dispatch; null closes the sheet. */
@@ -26,26 +26,11 @@ export function DispatchSheet({ order, onClose, onDone }: DispatchSheetProps) {
 
 function DispatchPanel({ order, onClose, onDone }: { order: Order } & Omit<DispatchSheetProps, 'order'>) {
   const candidates = useAsync(() => loadCandidates(order), [order.id]);
-  const [selected, setSelected] = useState<string | null>(null);
-  const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const items = candidates.data?.items ?? [];
-
-  const confirm = async () => {
-    if (!selected || busy) return;
-    const volunteer = items.find((v) => v.id === selected);
-    setBusy(true);
-    setError(null);
-    try {
-      const updated = await call('admin', 'dispatch', { id: order.id, volunteerId: selected, note: note.trim() || undefined });
-      onDone(updated, volunteer?.name ?? '');
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { selected, pick, note, setNote, busy, error, confirm } = usePickConfirm(async (volunteerId, text) => {
+    const updated = await call('admin', 'dispatch', { id: order.id, volunteerId, note: text });
+    onDone(updated, items.find((v) => v.id === volunteerId)?.name ?? '');
+  });
 
   return (
     <Sheet
@@ -92,10 +77,7 @@ function DispatchPanel({ order, onClose, onDone }: { order: Order } & Omit<Dispa
             key={v.id}
             data-id={v.id}
             className={`dispatch-option${v.id === selected ? ' dispatch-option--active' : ''}`}
-            onClick={() => {
-              setSelected(v.id);
-              setError(null);
-            }}
+            onClick={() => pick(v.id)}
           >
             <View className="dispatch-option__radio" />
             <View className="dispatch-option__body">

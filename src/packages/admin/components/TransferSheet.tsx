@@ -1,12 +1,12 @@
-import { useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import type { Order } from '@cloud/contract';
-import { call, errorMessage } from '@/services/api';
+import { call } from '@/services/api';
 import { useAsync } from '@/hooks/useAsync';
 import { StateView } from '@/components/StateView';
 import { KIND_LABEL, orderTitle } from '../lib/labels';
 import { orgsInTreeOrder } from './OrgPicker';
 import { Sheet } from './Sheet';
+import { usePickConfirm } from './usePickConfirm';
 
 export interface TransferSheetProps {
   order: Order | null;
@@ -21,26 +21,12 @@ export function TransferSheet({ order, onClose, onDone }: TransferSheetProps) {
 
 function TransferPanel({ order, onClose, onDone }: { order: Order } & Omit<TransferSheetProps, 'order'>) {
   const orgs = useAsync(() => call('admin', 'orgs', {}), []);
-  const [selected, setSelected] = useState<string | null>(null);
-  const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const items = orgsInTreeOrder(orgs.data?.items ?? []).filter((o) => o.id !== order.orgId);
   const currentOrg = orgs.data?.items.find((o) => o.id === order.orgId)?.name;
-
-  const confirm = async () => {
-    if (!selected || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const updated = await call('admin', 'transfer', { id: order.id, orgId: selected, note: note.trim() || undefined });
-      onDone(updated, items.find((o) => o.id === selected)?.name ?? '');
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { selected, pick, note, setNote, busy, error, confirm } = usePickConfirm(async (orgId, text) => {
+    const updated = await call('admin', 'transfer', { id: order.id, orgId, note: text });
+    onDone(updated, items.find((o) => o.id === orgId)?.name ?? '');
+  });
 
   return (
     <Sheet
@@ -85,10 +71,7 @@ function TransferPanel({ order, onClose, onDone }: { order: Order } & Omit<Trans
             key={o.id}
             data-id={o.id}
             className={`transfer-option transfer-option--${o.level}${o.id === selected ? ' transfer-option--active' : ''}`}
-            onClick={() => {
-              setSelected(o.id);
-              setError(null);
-            }}
+            onClick={() => pick(o.id)}
           >
             <View className="dispatch-option__radio" />
             <Text className="transfer-option__name">{o.name}</Text>

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import Taro from '@tarojs/taro';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import type { CategoryId } from '@cloud/contract';
-import { ApiError, call } from '@/services/api';
+import { call } from '@/services/api';
 import { useAsync } from '@/hooks/useAsync';
 import { useRouteParam } from '@/hooks/useRouteParam';
 import { StateView } from '@/components/StateView';
@@ -12,13 +12,11 @@ import { Field } from '../components/Field';
 import { MultiChips, SingleChips } from '../components/Chips';
 import { Switch } from '../components/Switch';
 import { VolunteerPicker } from '../components/VolunteerPicker';
-import { fieldError, saveFailure } from '../lib/fields';
-import { markDirty } from '../lib/dirty';
-import { leaveTo } from '../lib/leave';
+import { fieldError } from '../lib/fields';
 import { manageRoutes } from '../lib/routes';
 import { useAdminOrgs } from '../lib/scope';
+import { saveMenuItem } from '../lib/saveMenuItem';
 import { useForm } from '../lib/useForm';
-import { revealErrors } from '../lib/reveal';
 import { DURATION_OPTIONS, VENUE_OPTIONS, emptyTopic, toSaveTopicInput, topicToDraft, validateTopic } from './form';
 import '../shared.scss';
 
@@ -43,40 +41,15 @@ function Editor() {
     .sort((a, b) => a - b)
     .map((m) => ({ value: m, label: `${m} 分钟` }));
 
-  const save = () => {
-    if (form.saving) return;
-    const local = validateTopic(draft);
-    form.setErrors(local);
-    if (Object.keys(local).length > 0) {
-      form.setBanner('请按提示修改后再保存');
-      revealErrors(true);
-      return;
-    }
-    return form.guard(async () => {
-      if (draft.id && !draft.active) {
-        const ok = await Taro.showModal({ title: '停用主题', content: '停用后该主题从点单菜单中隐藏，已有订单不受影响。', confirmText: '停用', confirmColor: '#c8161d' })
-          .then((r) => r.confirm)
-          .catch(() => false);
-        if (!ok) return;
-      }
-      form.setBanner(null);
-      try {
-        await call('admin', 'saveTopic', toSaveTopicInput(draft));
-      } catch (err) {
-        // Saving a stopped topic answers NOT_FOUND: the catalog no longer shows it, but it is saved.
-        if (!(draft.id && !draft.active && err instanceof ApiError && err.code === 'NOT_FOUND')) {
-          const f = saveFailure(err);
-          form.setErrors(f.fields);
-          form.setBanner(f.message);
-          revealErrors(Object.keys(f.fields).length > 0);
-          return;
-        }
-      }
-      markDirty('topics');
-      void Taro.showToast({ title: draft.active ? '已保存' : '已停用', icon: 'success' });
-      leaveTo(manageRoutes.topics);
+  const save = () =>
+    saveMenuItem({
+      form,
+      validate: validateTopic,
+      noun: '主题',
+      send: (d) => call('admin', 'saveTopic', toSaveTopicInput(d)),
+      list: 'topics',
+      backTo: manageRoutes.topics,
     });
-  };
 
   return (
     <View className="mg-page topic-editor">
