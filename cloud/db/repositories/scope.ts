@@ -18,3 +18,13 @@ export async function orgSubtree(db: Db, orgId: string): Promise<string[]> {
 export function listOrgs(db: Db, ids: string[]) {
   return db.selectFrom('orgs').select(['id', 'name', 'parent_id', 'level', 'region']).where('id', 'in', ids).orderBy('id').execute();
 }
+
+/** Where a volunteer belongs: their own org and, if they are in a team, the team's org. */
+export function volunteerOrgs(db: Db, volunteerId: string) {
+  return db
+    .selectFrom('volunteers as v')
+    .leftJoin('teams as t', 't.id', 'v.team_id')
+    .select(['v.org_id', 't.org_id as team_org_id'])
+    .where('v.id', '=', volunteerId)
+    .executeTakeFirst();
+}

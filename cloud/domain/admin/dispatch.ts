@@ -9,7 +9,7 @@ import { toOrder } from '../orders/mapper';
 import { messages } from '../orders/notify';
 import { SLA_HOURS } from '../orders/rules';
 import { transition, type FullActor } from '../orders/transition';
-import { checkInScope, requireAdmin, type AdminScope } from './scope';
+import { checkInScope, checkVolunteerInScope, requireAdmin, type AdminScope } from './scope';
 
 const BUSY = '该志愿者在此时段已有其他订单，请另选志愿者';
 const adminView = { requester: false, volunteer: false, admin: true };
@@ -19,18 +19,22 @@ const adminView = { requester: false, volunteer: false, admin: true };
  * volunteer's yes (pending, named), and the slot rules hold: a busy volunteer is CONFLICT.
  */
 export async function dispatch(db: Kysely<DB>, now: Date, actor: FullActor, id: string, volunteerId: string, note?: string): Promise<Order> {
-  await requireAdmin(db, actor);
+  const scope = await requireAdmin(db, actor);
   const [volunteer] = await volunteersByIds(db, [volunteerId]);
   if (!volunteer) throw notFound('志愿者');
-  return transition(db, now, actor, id, 'dispatch', 'admin', (row) => ({
-    to: 'pending',
-    note: `工会派单给 ${volunteer.name}${note ? `：${note}` : ''}`,
-    patch: { volunteer_id: volunteerId, named: true, pending_since: now, escalated_at: null, accepted_at: null },
-    notify: [
-      { userId: volunteer.user_id, orderId: row.id, title: '工会派单', body: `工会管理员为您安排了「${row.topic_title ?? row.service_title ?? row.title ?? '订单'}」，请尽快确认。${note ?? ''}` },
-      { userId: row.requester_id, orderId: row.id, title: '工会已安排志愿者', body: `已安排 ${volunteer.name}，等待其确认。` },
-    ],
-  }), BUSY);
+  return transition(db, now, actor, id, 'dispatch', 'admin', async (row, trx) => {
+    // Checked once the order is known to be the admin's: an outsider still learns nothing of it.
+    await checkVolunteerInScope(trx, scope, volunteerId);
+    return {
+      to: 'pending',
+      note: `工会派单给 ${volunteer.name}${note ? `：${note}` : ''}`,
+      patch: { volunteer_id: volunteerId, named: true, pending_since: now, escalated_at: null, accepted_at: null },
+      notify: [
+        { userId: volunteer.user_id, orderId: row.id, title: '工会派单', body: `工会管理员为您安排了「${row.topic_title ?? row.service_title ?? row.title ?? '订单'}」，请尽快确认。${note ?? ''}` },
+        { userId: row.requester_id, orderId: row.id, title: '工会已安排志愿者', body: `已安排 ${volunteer.name}，等待其确认。` },
+      ],
+    };
+  }, BUSY);
 }
 
 /** 转办: hand an order to another union org; its admins are told. */
