@@ -4,14 +4,14 @@ import type { DB } from '../../db/schema';
 import { getOrder } from '../../db/repositories/orders';
 import { hiddenOrder, type FullActor } from '../orders/transition';
 import { toIso } from '../time';
-import { checkInScope, requireAdmin } from './scope';
+import { requireAdmin } from './scope';
 
 /** 优秀案例: a completed order the union shows on the speaker's and team's public pages. */
 export async function setShowcase(db: Kysely<DB>, actor: FullActor, input: { id: string; on: boolean; title?: string }) {
   const scope = await requireAdmin(db, actor);
   const row = await getOrder(db, input.id);
-  if (!row) throw hiddenOrder();
-  checkInScope(scope, row.org_id);
+  // An order outside the scope answers like an unknown one, as 派单 and 转办 do: no hint it exists.
+  if (!row || !scope.orgIds.includes(row.org_id)) throw hiddenOrder();
   if (input.on && !['completed', 'rated'].includes(row.status)) throw conflict('只有已完成的订单可以设为优秀案例');
   await db.updateTable('orders').set({ showcase: input.on, showcase_title: input.on ? input.title ?? null : null }).where('id', '=', input.id).execute();
   return { id: input.id, showcase: input.on };
