@@ -6,6 +6,7 @@ import { HTTP_STATUS, type Envelope } from '../contract';
 import type { Caller, Services } from '../functions/context';
 import { FUNCTIONS } from '../functions/registry';
 import { dispatch, toErrorBody } from '../functions/router';
+import { registerSecurityHeaders } from './security-headers';
 import { registerUploads } from './uploads';
 
 export interface ServerOptions {
@@ -38,6 +39,7 @@ function callerOf(req: FastifyRequest, services: Services): Caller | null {
  */
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: BODY_LIMIT });
+  await registerSecurityHeaders(app, { h5Dir: opts.h5Dir });
 
   // Parse JSON ourselves so malformed input is a VALIDATION envelope, never a framework 500.
   app.removeAllContentTypeParsers();
