@@ -1,5 +1,19 @@
 import path from 'node:path';
 
+/** Photos one user may upload per Shanghai day (counted from the uploads table). */
+export interface UploadQuota {
+  perDay: number;
+  bytesPerDay: number;
+}
+
+/** Defaults: generous for a day of needs and service records, small enough to stop a flood. */
+export const UPLOAD_QUOTA_DEFAULTS: UploadQuota = { perDay: 50, bytesPerDay: 100 * 1024 * 1024 };
+
+const positiveInt = (raw: string | undefined, fallback: number) => {
+  const n = Number(raw);
+  return raw && Number.isInteger(n) && n > 0 ? n : fallback;
+};
+
 /** Settings read once from the environment. Only this module reads process.env. */
 export interface AppConfig {
   port: number;
@@ -16,6 +30,8 @@ export interface AppConfig {
   sessionSecret: string | null;
   /** Where the H5 build lives. */
   h5Dir: string;
+  /** UPLOADS_PER_DAY, UPLOAD_MB_PER_DAY. */
+  uploads: UploadQuota;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
@@ -30,5 +46,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     clockOffsetMinutes: devMode && Number.isFinite(offset) ? offset : 0,
     sessionSecret: env.SESSION_SECRET || null,
     h5Dir: path.resolve(env.H5_DIR ?? 'dist/h5'),
+    uploads: {
+      perDay: positiveInt(env.UPLOADS_PER_DAY, UPLOAD_QUOTA_DEFAULTS.perDay),
+      bytesPerDay: positiveInt(env.UPLOAD_MB_PER_DAY, UPLOAD_QUOTA_DEFAULTS.bytesPerDay / 1024 / 1024) * 1024 * 1024,
+    },
   };
 }

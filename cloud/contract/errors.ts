@@ -29,6 +29,8 @@ export interface ApiErrorBody {
   code: ErrorCode;
   message: string;
   fields?: FieldErrors;
+  /** RATE_LIMITED: seconds until a retry can succeed (also sent as the HTTP Retry-After header). */
+  retryAfter?: number;
 }
 
 /**
