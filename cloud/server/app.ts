@@ -6,6 +6,7 @@ import { HTTP_STATUS, type Envelope } from '../contract';
 import type { Caller, Services } from '../functions/context';
 import { FUNCTIONS } from '../functions/registry';
 import { dispatch, toErrorBody } from '../functions/router';
+import type { UploadQuota } from '../config';
 import { registerSecurityHeaders } from './security-headers';
 import { registerUploads } from './uploads';
 
@@ -15,6 +16,8 @@ export interface ServerOptions {
   h5Dir?: string;
   /** Where uploaded photos are kept (the local server keeps them in DATA_DIR/uploads). */
   uploadsDir?: string;
+  /** Per-user daily upload quota (config.uploads); the defaults when absent. */
+  uploadQuota?: UploadQuota;
   logger?: boolean;
 }
 
@@ -45,7 +48,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
 
-  if (opts.uploadsDir) await registerUploads(app, opts.services, opts.uploadsDir, (h) => userIdFromHeader(h, opts.services));
+  if (opts.uploadsDir) await registerUploads(app, opts.services, { dir: opts.uploadsDir, quota: opts.uploadQuota });
 
   app.post<{ Params: { fn: string } }>('/api/:fn', async (req, reply) => {
     const actions = Object.hasOwn(FUNCTIONS, req.params.fn) ? FUNCTIONS[req.params.fn] : undefined;

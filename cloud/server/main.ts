@@ -17,7 +17,7 @@ async function main() {
 
   const runtime = await startRuntime(config);
   const { startup } = runtime;
-  const app = await buildServer({ services: runtime.services, h5Dir: config.h5Dir, uploadsDir: path.join(config.dataDir, 'uploads') });
+  const app = await buildServer({ services: runtime.services, h5Dir: config.h5Dir, uploadsDir: path.join(config.dataDir, 'uploads'), uploadQuota: config.uploads });
   await app.listen({ port: config.port, host: config.host });
 
   const where = startup.engine === 'pglite' ? `PGlite ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';

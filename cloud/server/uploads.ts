@@ -2,75 +2,138 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import multipart from '@fastify/multipart';
-import type { FastifyInstance } from 'fastify';
-import { HTTP_STATUS, type Envelope, type UploadResult } from '../contract';
-import type { Services } from '../functions/context';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { UPLOAD_QUOTA_DEFAULTS, type UploadQuota } from '../config';
+import { HTTP_STATUS, type ApiErrorBody, type Envelope, type UploadResult } from '../contract';
+import { resolveCaller } from '../functions/caller';
+import type { Caller, Services } from '../functions/context';
+import { ImageRejected, reencodeImage } from './image-check';
+import { lockUserUploads, quotaExceeded, usageToday, type QuotaExceeded } from './upload-quota';
 
-/** Photos of needs and service records: images only, at most 5 MB each. */
+/** Photos of needs and service records: images only, at most 5 MB each as sent. */
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
-/** The real type comes from the first bytes, not from the file name or the declared type. */
-export function sniffImage(buf: Buffer): { mime: string; ext: string } | null {
-  if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return { mime: 'image/jpeg', ext: 'jpg' };
-  if (buf.length >= 8 && buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return { mime: 'image/png', ext: 'png' };
-  if (buf.length >= 6 && /^GIF8[79]a$/.test(buf.subarray(0, 6).toString('latin1'))) return { mime: 'image/gif', ext: 'gif' };
-  if (buf.length >= 12 && buf.subarray(0, 4).toString('latin1') === 'RIFF' && buf.subarray(8, 12).toString('latin1') === 'WEBP') return { mime: 'image/webp', ext: 'webp' };
-  return null;
+/**
+ * How a stored upload is served. The bytes are re-encoded pixels, but they are still served from
+ * the app's own origin, so a browser must never treat one as a page: no sniffing, no scripts, no
+ * plugins, a sandboxed document if opened directly (img-src and inline styles only so the
+ * browser's own image viewer still works), and a file name we chose.
+ */
+export const UPLOAD_RESPONSE_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
+
+const SERVED = /^([a-f0-9]{64})\.(jpg|png|gif|webp)$/;
+// gif stays servable for photos stored before uploads were re-encoded (new ones become png).
+const MIME = { jpg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp' } as const;
+
+export interface UploadsOptions {
+  /** Where the files live (the local server keeps them in DATA_DIR/uploads). */
+  dir: string;
+  quota?: UploadQuota;
 }
 
-const fail = (code: 'VALIDATION' | 'UNAUTHENTICATED', message: string): Envelope<never> => ({
-  ok: false,
-  error: { code, message, ...(code === 'VALIDATION' ? { fields: { file: message } } : {}) },
-});
+type Failure = Pick<ApiErrorBody, 'code' | 'message'> & Partial<ApiErrorBody>;
+
+const invalidFile = (message: string): Failure => ({ code: 'VALIDATION', message, fields: { file: message } });
+const overQuota = (over: QuotaExceeded): Failure => ({ code: 'RATE_LIMITED', message: over.message, retryAfter: over.retryAfter });
+
+function send(reply: FastifyReply, env: Envelope<unknown>) {
+  if (!env.ok && env.error.retryAfter) reply.header('retry-after', String(env.error.retryAfter));
+  return reply.code(env.ok ? 200 : HTTP_STATUS[env.error.code]).header('cache-control', 'no-store').send(env);
+}
+const refuse = (reply: FastifyReply, error: Failure) => send(reply, { ok: false, error });
+
+/** Write then rename: a crash mid-write never leaves a half file under the final name. */
+function writeOnce(target: string, bytes: Buffer) {
+  if (fs.existsSync(target)) return;
+  const tmp = `${target}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, bytes);
+  fs.renameSync(tmp, target);
+}
 
 /**
- * `POST /api/upload` (multipart, field `file`, logged in) stores a photo content-addressed under
- * `uploadsDir` and answers `{id, url}`; `GET /uploads/<id>` serves it. On weapp photos go to
- * CloudBase storage instead and orders carry the `cloud://` file id.
+ * `POST /api/upload` (multipart, field `file`, logged in) decodes the photo, stores a fresh
+ * encoding of it content-addressed under `dir` and answers `{id, url}`; `GET /uploads/<id>`
+ * serves it. On weapp photos go to CloudBase storage instead and orders carry the `cloud://` id.
  */
-export async function registerUploads(app: FastifyInstance, services: Services, uploadsDir: string, callerOf: (h?: string) => string | null) {
-  fs.mkdirSync(uploadsDir, { recursive: true });
+export async function registerUploads(app: FastifyInstance, services: Services, opts: UploadsOptions) {
+  const { dir } = opts;
+  const quota = opts.quota ?? UPLOAD_QUOTA_DEFAULTS;
+  fs.mkdirSync(dir, { recursive: true });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 0 } });
 
-  app.post('/api/upload', async (req, reply) => {
-    const send = (env: Envelope<unknown>) => reply.code(env.ok ? 200 : HTTP_STATUS[env.error.code]).send(env);
-    const userId = callerOf(req.headers.authorization);
-    if (!userId) return send(fail('UNAUTHENTICATED', '请先登录'));
-    if (!req.isMultipart()) return send(fail('VALIDATION', '请以 multipart/form-data 上传图片（字段名 file）'));
-    let buf: Buffer;
-    try {
-      const file = await req.file();
-      if (!file) return send(fail('VALIDATION', '没有收到图片'));
-      buf = await file.toBuffer();
-    } catch (err) {
-      const code = (err as { code?: string }).code;
-      if (code === 'FST_REQ_FILE_TOO_LARGE') return send(fail('VALIDATION', '图片不能超过 5 MB'));
-      return send(fail('VALIDATION', '上传内容不完整，请重试'));
-    }
-    const kind = sniffImage(buf);
-    if (!kind) return send(fail('VALIDATION', '只能上传 JPG、PNG、GIF 或 WebP 图片'));
-    const id = `${createHash('sha256').update(buf).digest('hex')}.${kind.ext}`;
-    const target = path.join(uploadsDir, id);
-    if (!fs.existsSync(target)) {
-      // Write then rename: a crash mid-write never leaves a half file under the final name.
-      const tmp = `${target}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, buf);
-      fs.renameSync(tmp, target);
-    }
-    await services.db
-      .insertInto('uploads')
-      .values({ id, user_id: userId, mime: kind.mime, bytes: buf.length, created_at: services.clock.now() })
-      .onConflict((oc) => oc.column('id').doNothing())
-      .execute();
-    const data: UploadResult = { id, url: `/uploads/${id}` };
-    return send({ ok: true, data });
+  const callers = new WeakMap<FastifyRequest, Caller>();
+
+  app.post('/api/upload', {
+    // Who is asking, and whether they have anything left today, is settled in onRequest: before
+    // any body parser runs, so a stranger or a user over quota never gets a byte read or written.
+    onRequest: async (req, reply) => {
+      const caller = await resolveCaller(services, req.headers.authorization);
+      if (!caller) return refuse(reply, { code: 'UNAUTHENTICATED', message: '请先登录' });
+      const now = services.clock.now();
+      const over = quotaExceeded(await usageToday(services.db, caller.userId, now), quota, 1, now);
+      if (over) return refuse(reply, overQuota(over));
+      callers.set(req, caller);
+    },
+    handler: async (req, reply) => {
+      const caller = callers.get(req)!;
+      if (!req.isMultipart()) return refuse(reply, invalidFile('请以 multipart/form-data 上传图片（字段名 file）'));
+      let sent: Buffer;
+      try {
+        const file = await req.file();
+        if (!file) return refuse(reply, invalidFile('没有收到图片'));
+        sent = await file.toBuffer();
+      } catch (err) {
+        const code = (err as { code?: string }).code;
+        if (code === 'FST_REQ_FILE_TOO_LARGE') return refuse(reply, invalidFile('图片不能超过 5 MB'));
+        return refuse(reply, invalidFile('上传内容不完整，请重试'));
+      }
+
+      let image;
+      try {
+        image = await reencodeImage(sent);
+      } catch (err) {
+        if (err instanceof ImageRejected) return refuse(reply, invalidFile(err.message));
+        throw err;
+      }
+
+      // The id is the hash of what we keep (the re-encoded bytes), not of what was sent.
+      const id = `${createHash('sha256').update(image.bytes).digest('hex')}.${image.ext}`;
+      const now = services.clock.now();
+      const over = await services.db.transaction().execute(async (trx) => {
+        await lockUserUploads(trx, caller.userId);
+        const known = await trx.selectFrom('uploads').select('id').where('id', '=', id).executeTakeFirst();
+        if (!known) {
+          const exceeded = quotaExceeded(await usageToday(trx, caller.userId, now), quota, image.bytes.length, now);
+          if (exceeded) return exceeded;
+        }
+        // Inside the transaction: a failed write rolls the row back. A commit failing after the
+        // write leaves at most an unreferenced file under its own hash, harmless.
+        writeOnce(path.join(dir, id), image.bytes);
+        if (!known) {
+          await trx
+            .insertInto('uploads')
+            .values({ id, user_id: caller.userId, mime: image.mime, bytes: image.bytes.length, created_at: now })
+            .onConflict((oc) => oc.column('id').doNothing())
+            .execute();
+        }
+        return null;
+      });
+      if (over) return refuse(reply, overQuota(over));
+      const data: UploadResult = { id, url: `/uploads/${id}` };
+      return send(reply, { ok: true, data });
+    },
   });
 
   app.get<{ Params: { name: string } }>('/uploads/:name', async (req, reply) => {
-    const m = /^([a-f0-9]{64})\.(jpg|png|gif|webp)$/.exec(req.params.name);
-    const file = m ? path.join(uploadsDir, req.params.name) : null;
-    if (!file || !fs.existsSync(file)) return reply.code(404).type('text/plain; charset=utf-8').send('图片不存在');
-    const mime = { jpg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp' }[m![2] as 'jpg'];
-    return reply.type(mime).header('cache-control', 'public, max-age=31536000, immutable').send(fs.createReadStream(file));
+    reply.header('x-content-type-options', 'nosniff').header('content-security-policy', UPLOAD_RESPONSE_CSP);
+    const m = SERVED.exec(req.params.name);
+    const file = m ? path.join(dir, req.params.name) : null;
+    if (!m || !file || !fs.existsSync(file)) return reply.code(404).type('text/plain; charset=utf-8').send('图片不存在');
+    return reply
+      .type(MIME[m[2] as keyof typeof MIME])
+      // The name is our own hex hash and extension: nothing the uploader chose reaches a header.
+      .header('content-disposition', `inline; filename="${req.params.name}"`)
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .send(fs.createReadStream(file));
   });
 }
