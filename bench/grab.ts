@@ -3,7 +3,7 @@ import { createTokenSigner } from '../cloud/domain/auth/tokens';
 import { createClock } from '../cloud/domain/clock';
 import { rangeOf } from '../cloud/db/repositories/orders';
 import { actions as taskActions } from '../cloud/functions/task';
-import { dispatch } from '../cloud/functions/router';
+import { dispatch, inProcessCall } from '../cloud/functions/router';
 import type { TestDatabase } from '../tests/helpers/db';
 import { runLoad, type RunResult } from './stats';
 
@@ -66,7 +66,7 @@ export async function benchGrab(database: TestDatabase, engine: string, levels: 
     let wins = 0;
     const fn = await runLoad(`task.grab (${engine})`, clients, REQUESTS, async (i) => {
       const v = vols[Math.floor(i / perClient) % clients];
-      const res = await dispatch(taskActions, { action: 'grab', data: { id: needs[pick()] } }, { ...services, caller: { userId: v.userId } }, () => {});
+      const res = await dispatch(taskActions, { action: 'grab', data: { id: needs[pick()] } }, services, inProcessCall('task', { userId: v.userId }));
       if (res.ok) wins++;
       // A CONFLICT is the expected answer of a lost race, not an error.
       return res.ok || res.error.code === 'CONFLICT';

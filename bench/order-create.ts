@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Services } from '../cloud/functions/context';
-import { dispatch } from '../cloud/functions/router';
+import { dispatch, inProcessCall } from '../cloud/functions/router';
 import { actions as orderActions } from '../cloud/functions/order';
 import { createTokenSigner } from '../cloud/domain/auth/tokens';
 import { createClock } from '../cloud/domain/clock';
@@ -39,7 +39,7 @@ async function setup(database: TestDatabase, tag: string) {
 export async function benchOrderCreate(database: TestDatabase, engine: string, levels: number[]): Promise<RunResult[]> {
   const { topicId, requesterId, speakers } = await setup(database, engine);
   const services: Services = { db: database.db, clock: createClock(0), tokens: createTokenSigner('bench-secret-bench-secret'), devMode: false };
-  const ctx = { ...services, caller: { userId: requesterId } };
+  const meta = inProcessCall('order', { userId: requesterId });
   // From a Shanghai midnight: 32 slots of 45 minutes fill a day exactly, so no booking crosses
   // midnight (the availability rule checks a booking against one day's windows).
   const DAY = 86_400_000;
@@ -63,7 +63,7 @@ export async function benchOrderCreate(database: TestDatabase, engine: string, l
             kind: 'lecture', topicId, volunteerId: speakers[i % SPEAKERS], start: start.toISOString(), durationMin: SLOT_MIN,
             venue: { type: 'enterprise', address: '压测地址一号楼' }, contactPhone: '13800000000', requestId: `bench-${engine}-${c}-${i}-${first}`,
           },
-        }, ctx, () => {});
+        }, services, meta);
         if (!res.ok && process.env.BENCH_DEBUG) console.log(res.error);
         return res.ok;
       }),

@@ -20,7 +20,7 @@ const entrySource = (name: string) =>
     ? `export { main } from '${path.join(root, 'cloud/cloudbase/timer')}';\n`
     : `import { createMain } from '${path.join(root, 'cloud/cloudbase/entry')}';\n` +
       `import { actions } from '${path.join(root, 'cloud/functions', name)}';\n` +
-      `export const main = createMain(actions);\n`;
+      `export const main = createMain(${JSON.stringify(name)}, actions);\n`;
 
 /**
  * `npm run build:cloud`: one folder per cloud function, each uploadable alone: a bundled

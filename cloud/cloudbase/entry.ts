@@ -8,6 +8,8 @@ import type { ActionMap } from '../functions/router';
 import { dispatch, toErrorBody } from '../functions/router';
 import type { Envelope } from '../contract';
 import { randomBytes } from 'node:crypto';
+import { createGuards } from '../functions/context';
+import { createLogger, newRequestId } from '../runtime/logger';
 
 /** The part of wx-server-sdk we use; it is installed in the cloud, not bundled. */
 interface WxServerSdk {
@@ -33,6 +35,8 @@ export function services(): Promise<Services> {
       // Tokens are an HTTP concern; on CloudBase identity is the OPENID WeChat vouches for.
       tokens: createTokenSigner(config.sessionSecret ?? randomBytes(32).toString('hex')),
       devMode: false,
+      // Per container: CloudBase runs several, so the effective limit is a multiple (README).
+      guards: createGuards(config.limits),
     };
   })().catch((err) => {
     servicesPromise = null; // let the next invocation retry a failed connection
@@ -42,19 +46,31 @@ export function services(): Promise<Services> {
 }
 
 /** `exports.main` for one cloud function: `callFunction({name, data: {action, data}})`. */
-export function createMain(actions: ActionMap) {
+export function createMain(fn: string, actions: ActionMap) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- provided by CloudBase at run time
   const cloud = require('wx-server-sdk') as WxServerSdk;
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
-  return async function main(event: unknown): Promise<Envelope<unknown>> {
+  // CloudBase keeps what a function writes to stdout as its log.
+  const log = createLogger('info');
+  return async function main(event: unknown, context?: { request_id?: unknown }): Promise<Envelope<unknown>> {
+    const requestId = typeof context?.request_id === 'string' ? context.request_id : newRequestId();
     try {
       const svc = await services();
-      const openid = cloud.getWXContext().OPENID;
-      const caller = openid ? { userId: await userIdForOpenid(svc.db, openid) } : null;
       const { action, data } = (event ?? {}) as { action?: unknown; data?: unknown };
-      return await dispatch(actions, { action, data }, { ...svc, caller });
+      return await dispatch(actions, { action, data }, svc, {
+        fn,
+        requestId,
+        ip: null,
+        log,
+        // WeChat vouches for the OPENID; a first-time user is created as a worker.
+        identify: async () => {
+          const openid = cloud.getWXContext().OPENID;
+          return openid ? { userId: await userIdForOpenid(svc.db, openid) } : null;
+        },
+      });
     } catch (err) {
-      return { ok: false, error: toErrorBody(err, console.error) };
+      const body = toErrorBody(err, { internal: (e) => log.error({ requestId, fn, err: e }, 'internal error') });
+      return { ok: false, error: { ...body, requestId } };
     }
   };
 }

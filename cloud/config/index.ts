@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { limitsFromEnv, type Limits } from '../functions/limits';
+import type { LogLevel } from '../runtime/logger';
 
 /** Photos one user may upload per Shanghai day (counted from the uploads table). */
 export interface UploadQuota {
@@ -32,7 +34,13 @@ export interface AppConfig {
   h5Dir: string;
   /** UPLOADS_PER_DAY, UPLOAD_MB_PER_DAY. */
   uploads: UploadQuota;
+  /** Rate limits, the request deadline and caps (see functions/limits.ts for the variables). */
+  limits: Limits;
+  /** LOG_LEVEL: pino's levels, default info. */
+  logLevel: LogLevel;
 }
+
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const devMode = env.NODE_ENV !== 'production';
@@ -46,6 +54,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     clockOffsetMinutes: devMode && Number.isFinite(offset) ? offset : 0,
     sessionSecret: env.SESSION_SECRET || null,
     h5Dir: path.resolve(env.H5_DIR ?? 'dist/h5'),
+    limits: limitsFromEnv(env),
+    logLevel: LOG_LEVELS.find((l) => l === env.LOG_LEVEL) ?? 'info',
     uploads: {
       perDay: positiveInt(env.UPLOADS_PER_DAY, UPLOAD_QUOTA_DEFAULTS.perDay),
       bytesPerDay: positiveInt(env.UPLOAD_MB_PER_DAY, UPLOAD_QUOTA_DEFAULTS.bytesPerDay / 1024 / 1024) * 1024 * 1024,

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { CATEGORIES, SERVICE_KINDS, SERVICE_MODES, TEAM_ROLES, VENUE_TYPES, VOLUNTEER_KINDS, type CategoryId } from './catalog';
-import { idSchema, isoDateTime, pagingShape, searchText } from './common';
+import { idSchema, isoDateTime, pagingShape, searchText, lineText, multilineText } from './common';
 import { ORDER_KINDS, ORDER_STATUSES } from './order';
 
 const categoryIds = CATEGORIES.map((c) => c.id) as [CategoryId, ...CategoryId[]];
-const note = z.string().trim().max(500, '说明最多 500 字').optional();
+const note = multilineText().trim().max(500, '说明最多 500 字').optional();
 const period = { from: isoDateTime, to: isoDateTime };
-const tags = (what: string) => z.array(z.string().trim().min(1).max(30, `${what}每项最多 30 字`)).max(20, `${what}最多 20 项`);
+const tags = (what: string) => z.array(lineText().trim().min(1).max(30, `${what}每项最多 30 字`)).max(20, `${what}最多 20 项`);
 
 export const adminInput = {
   dispatch: z.object({ id: idSchema, volunteerId: idSchema, note }).strict(),
@@ -24,17 +24,17 @@ export const adminInput = {
   orgs: z.object({}).strict(),
   applications: z.object({ status: z.enum(['applied', 'approved', 'rejected'], { error: '未知的审核状态' }).optional(), ...pagingShape }).strict(),
   reviewVolunteer: z
-    .object({ id: idSchema, approve: z.boolean({ error: '请选择通过或驳回' }), reason: z.string().trim().max(200, '理由最多 200 字').optional() })
+    .object({ id: idSchema, approve: z.boolean({ error: '请选择通过或驳回' }), reason: multilineText().trim().max(200, '理由最多 200 字').optional() })
     .strict()
     .refine((v) => v.approve || (v.reason && v.reason.length >= 2), { message: '驳回时请填写理由', path: ['reason'] }),
   saveTopic: z
     .object({
       id: idSchema.optional(),
-      title: z.string().trim().min(4, '标题至少 4 个字').max(60, '标题最多 60 字'),
-      summary: z.string().trim().max(1000, '简介最多 1000 字'),
+      title: lineText().trim().min(4, '标题至少 4 个字').max(60, '标题最多 60 字'),
+      summary: multilineText().trim().max(1000, '简介最多 1000 字'),
       category: z.enum(categoryIds, { error: '未知的分类' }),
       durations: z.array(z.number().int().min(15).max(480)).min(1, '至少提供一种时长').max(6),
-      audience: z.string().trim().max(60),
+      audience: lineText().trim().max(60),
       venueTypes: z.array(z.enum(VENUE_TYPES)).max(VENUE_TYPES.length),
       volunteerIds: z.array(idSchema).max(50),
       active: z.boolean().optional(),
@@ -43,9 +43,9 @@ export const adminInput = {
   saveService: z
     .object({
       id: idSchema.optional(),
-      title: z.string().trim().min(4, '标题至少 4 个字').max(60, '标题最多 60 字'),
-      summary: z.string().trim().max(1000, '简介最多 1000 字'),
-      field: z.string().trim().min(1, '请填写领域').max(20),
+      title: lineText().trim().min(4, '标题至少 4 个字').max(60, '标题最多 60 字'),
+      summary: multilineText().trim().max(1000, '简介最多 1000 字'),
+      field: lineText().trim().min(1, '请填写领域').max(20),
       kind: z.enum(SERVICE_KINDS, { error: '未知的服务类型' }),
       mode: z.enum(SERVICE_MODES, { error: '未知的服务方式' }),
       teamId: idSchema.nullable().optional(),
@@ -56,17 +56,17 @@ export const adminInput = {
   saveTeam: z
     .object({
       id: idSchema.optional(),
-      name: z.string().trim().min(4, '队名至少 4 个字').max(40, '队名最多 40 字'),
+      name: lineText().trim().min(4, '队名至少 4 个字').max(40, '队名最多 40 字'),
       kind: z.enum(['lecture', 'service'], { error: '类型应为 lecture 或 service' }),
-      region: z.string().trim().min(1, '请填写地区').max(20),
-      intro: z.string().trim().max(1000, '简介最多 1000 字'),
+      region: lineText().trim().min(1, '请填写地区').max(20),
+      intro: multilineText().trim().max(1000, '简介最多 1000 字'),
       orgId: idSchema.optional(),
     })
     .strict(),
   setMember: z
     .object({ teamId: idSchema, volunteerId: idSchema, role: z.enum(TEAM_ROLES, { error: '角色应为 captain、liaison、member 或 null（移出）' }).nullable() })
     .strict(),
-  showcase: z.object({ id: idSchema, on: z.boolean(), title: z.string().trim().max(60).optional() }).strict(),
+  showcase: z.object({ id: idSchema, on: z.boolean(), title: lineText().trim().max(60).optional() }).strict(),
   stats: z.object({ ...period, orgId: idSchema.optional() }).strict(),
   export: z
     .object({
@@ -82,11 +82,11 @@ export const adminInput = {
 export const applyInput = z
   .object({
     kinds: z.array(z.enum(VOLUNTEER_KINDS)).min(1, '请选择宣讲或技术服务'),
-    title: z.string().trim().max(30, '称号最多 30 字'),
+    title: lineText().trim().max(30, '称号最多 30 字'),
     honours: tags('荣誉'),
     skills: tags('技能').min(1, '请至少填写一项技能'),
     regions: tags('地区').min(1, '请至少填写一个服务地区'),
-    bio: z.string().trim().min(10, '请用至少 10 个字介绍自己').max(1000, '简介最多 1000 字'),
+    bio: multilineText().trim().min(10, '请用至少 10 个字介绍自己').max(1000, '简介最多 1000 字'),
     orgId: idSchema,
   })
   .strict();

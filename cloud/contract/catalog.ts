@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ShowcaseCase } from './admin';
-import { idSchema, isoDateTime, pagingShape, searchText } from './common';
+import { idSchema, isoDateTime, pagingShape, searchText, lineText } from './common';
 
 /** The eight lecture categories (SPEC "The menu"). Ids are stable slugs. */
 export const CATEGORIES = [
@@ -48,7 +48,7 @@ export const catalogInput = {
   topic: z.object({ id: idSchema }).strict(),
   services: z
     .object({
-      field: z.string().trim().max(20, '领域最多 20 字').optional(),
+      field: lineText().trim().max(20, '领域最多 20 字').optional(),
       q: searchText,
       teamId: idSchema.optional(),
       ...pagingShape,
@@ -58,9 +58,9 @@ export const catalogInput = {
   volunteers: z
     .object({
       kind: z.enum(VOLUNTEER_KINDS, { error: '类型应为 speaker 或 technician' }).optional(),
-      skill: z.string().trim().max(20, '技能最多 20 字').optional(),
+      skill: lineText().trim().max(20, '技能最多 20 字').optional(),
       teamId: idSchema.optional(),
-      region: z.string().trim().max(20, '地区最多 20 字').optional(),
+      region: lineText().trim().max(20, '地区最多 20 字').optional(),
       q: searchText,
       ...pagingShape,
     })

@@ -31,6 +31,8 @@ export interface ApiErrorBody {
   fields?: FieldErrors;
   /** RATE_LIMITED: seconds until a retry can succeed (also sent as the HTTP Retry-After header). */
   retryAfter?: number;
+  /** The id of this request in the server's log: a screenshot of the error is enough to find it. */
+  requestId?: string;
 }
 
 /**
@@ -40,12 +42,15 @@ export interface ApiErrorBody {
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields?: FieldErrors;
+  /** RATE_LIMITED only: seconds until a retry can succeed. */
+  readonly retryAfter?: number;
 
-  constructor(code: ErrorCode, message: string, fields?: FieldErrors) {
+  constructor(code: ErrorCode, message: string, fields?: FieldErrors, retryAfter?: number) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.fields = fields;
+    this.retryAfter = retryAfter;
   }
 }
 
@@ -53,5 +58,7 @@ export const notFound = (what: string) => new AppError('NOT_FOUND', `${what}不�
 export const forbidden = (message = '没有权限执行此操作') => new AppError('FORBIDDEN', message);
 export const unauthenticated = () => new AppError('UNAUTHENTICATED', '请先登录');
 export const conflict = (message: string) => new AppError('CONFLICT', message);
+export const rateLimited = (message: string, retryAfter?: number) =>
+  new AppError('RATE_LIMITED', message, undefined, retryAfter);
 export const invalid = (field: string, message: string) =>
   new AppError('VALIDATION', message, { [field]: message });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { VENUE_TYPES, type VenueType } from './catalog';
-import { idSchema, isoDateTime, pagingShape } from './common';
+import { idSchema, isoDateTime, pagingShape, lineText, multilineText } from './common';
 
 export const ORDER_KINDS = ['lecture', 'service', 'need'] as const;
 export type OrderKind = (typeof ORDER_KINDS)[number];
@@ -16,8 +16,8 @@ export const PHONE_PATTERN = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 const venueSchema = z
   .object({
     type: z.enum(VENUE_TYPES, { error: '请选择场地类型' }),
-    address: z.string().trim().max(200, '地址最多 200 字').optional(),
-    link: z.string().trim().max(500, '链接最多 500 字').optional(),
+    address: lineText().trim().max(200, '地址最多 200 字').optional(),
+    link: lineText().trim().max(500, '链接最多 500 字').optional(),
   })
   .strict()
   .superRefine((v, ctx) => {
@@ -42,16 +42,16 @@ export const orderInput = {
       durationMin: z.number({ error: '请选择时长' }).int('时长应为整数分钟').min(15, '时长至少 15 分钟').max(480, '时长最多 8 小时'),
       venue: venueSchema,
       headcount: z.number({ error: '人数应为数字' }).int('人数应为整数').min(1, '人数至少 1 人').max(100000, '人数过多').optional(),
-      contactPhone: z.string({ error: '请填写联系电话' }).trim().regex(PHONE_PATTERN, '请填写正确的手机号或座机号'),
-      note: z.string().trim().max(500, '备注最多 500 字').optional(),
+      contactPhone: lineText('请填写联系电话').trim().regex(PHONE_PATTERN, '请填写正确的手机号或座机号'),
+      note: multilineText().trim().max(500, '备注最多 500 字').optional(),
       requestId: z.string({ error: '缺少请求编号' }).regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号应为 8–64 位字母数字'),
       // need only (posted problems)
-      title: z.string().trim().min(4, '标题至少 4 个字').max(60, '标题最多 60 字').optional(),
-      field: z.string().trim().min(1).max(20, '领域最多 20 字').optional(),
-      description: z.string().trim().min(10, '请至少用 10 个字描述问题').max(2000, '描述最多 2000 字').optional(),
-      photos: z.array(z.string().max(500)).max(9, '最多 9 张照片').optional(),
+      title: lineText().trim().min(4, '标题至少 4 个字').max(60, '标题最多 60 字').optional(),
+      field: lineText().trim().min(1).max(20, '领域最多 20 字').optional(),
+      description: multilineText().trim().min(10, '请至少用 10 个字描述问题').max(2000, '描述最多 2000 字').optional(),
+      photos: z.array(lineText().max(500)).max(9, '最多 9 张照片').optional(),
       urgency: z.enum(['normal', 'urgent', 'critical'], { error: '紧急程度不正确' }).optional(),
-      region: z.string().trim().min(1).max(20, '地区最多 20 字').optional(),
+      region: lineText().trim().min(1).max(20, '地区最多 20 字').optional(),
     })
     .strict()
     .superRefine((o, ctx) => {
@@ -59,18 +59,18 @@ export const orderInput = {
     }),
   get: z.object({ id: idSchema }).strict(),
   mine: z.object({ status: z.enum(ORDER_STATUSES, { error: '未知的订单状态' }).optional(), ...pagingShape }).strict(),
-  cancel: z.object({ id: idSchema, reason: z.string({ error: '请填写取消原因' }).trim().min(2, '请填写取消原因（至少 2 个字）').max(200, '原因最多 200 字') }).strict(),
+  cancel: z.object({ id: idSchema, reason: multilineText('请填写取消原因').trim().min(2, '请填写取消原因（至少 2 个字）').max(200, '原因最多 200 字') }).strict(),
   reschedule: z.object({ id: idSchema, start: isoDateTime }).strict(),
   confirm: z.object({ id: idSchema }).strict(),
-  dispute: z.object({ id: idSchema, reason: z.string({ error: '请填写原因' }).trim().min(2, '请说明哪里没有解决（至少 2 个字）').max(500, '原因最多 500 字') }).strict(),
+  dispute: z.object({ id: idSchema, reason: multilineText('请填写原因').trim().min(2, '请说明哪里没有解决（至少 2 个字）').max(500, '原因最多 500 字') }).strict(),
   reopen: z
-    .object({ id: idSchema, to: z.enum(['pool', 'admin'], { error: '请选择重新发布到抢单池或转交管理员' }), note: z.string().trim().max(500).optional() })
+    .object({ id: idSchema, to: z.enum(['pool', 'admin'], { error: '请选择重新发布到抢单池或转交管理员' }), note: multilineText().trim().max(500).optional() })
     .strict(),
   rate: z
     .object({
       id: idSchema,
       score: z.number({ error: '请打分' }).int('评分应为 1–5 的整数').min(1, '评分应为 1–5').max(5, '评分应为 1–5'),
-      comment: z.string().trim().max(500, '评价最多 500 字').optional(),
+      comment: multilineText().trim().max(500, '评价最多 500 字').optional(),
     })
     .strict(),
 };

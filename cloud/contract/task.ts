@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, pagingShape } from './common';
+import { idSchema, pagingShape, lineText, multilineText } from './common';
 import { ORDER_STATUSES } from './order';
 import type { WeeklyWindow } from './catalog';
 
@@ -9,14 +9,14 @@ export const taskInput = {
   inbox: z.object({ status: z.enum(ORDER_STATUSES, { error: '未知的订单状态' }).optional(), ...pagingShape }).strict(),
   pool: z
     .object({
-      field: z.string().trim().max(20).optional(),
-      region: z.string().trim().max(20).optional(),
+      field: lineText().trim().max(20).optional(),
+      region: lineText().trim().max(20).optional(),
       sort: z.enum(['urgent', 'recommended'], { error: '排序应为 urgent 或 recommended' }).optional(),
       ...pagingShape,
     })
     .strict(),
   accept: z.object({ id: idSchema }).strict(),
-  decline: z.object({ id: idSchema, reason: z.string({ error: '请填写原因' }).trim().min(2, '请填写婉拒原因（至少 2 个字）').max(200, '原因最多 200 字') }).strict(),
+  decline: z.object({ id: idSchema, reason: multilineText('请填写原因').trim().min(2, '请填写婉拒原因（至少 2 个字）').max(200, '原因最多 200 字') }).strict(),
   grab: z.object({ id: idSchema }).strict(),
   checkIn: z
     .object({
@@ -25,7 +25,7 @@ export const taskInput = {
         .object({
           latitude: z.number().min(-90).max(90),
           longitude: z.number().min(-180).max(180),
-          address: z.string().trim().max(200).optional(),
+          address: lineText().trim().max(200).optional(),
         })
         .strict()
         .optional(),
@@ -37,10 +37,10 @@ export const taskInput = {
       record: z
         .object({
           peopleServed: z.number({ error: '请填写服务人数' }).int('人数应为整数').min(0, '人数不能为负').max(100000, '人数过多'),
-          summary: z.string({ error: '请填写服务小结' }).trim().min(5, '服务小结至少 5 个字').max(2000, '服务小结最多 2000 字'),
+          summary: multilineText('请填写服务小结').trim().min(5, '服务小结至少 5 个字').max(2000, '服务小结最多 2000 字'),
           outcome: z.enum(['resolved', 'partly', 'unresolved'], { error: '解决情况不正确' }).optional(),
-          followUp: z.string().trim().max(1000, '后续说明最多 1000 字').optional(),
-          photos: z.array(z.string().max(500)).max(9, '最多 9 张照片').optional(),
+          followUp: multilineText().trim().max(1000, '后续说明最多 1000 字').optional(),
+          photos: z.array(lineText().max(500)).max(9, '最多 9 张照片').optional(),
         })
         .strict(),
     })

@@ -2,6 +2,18 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import type { Clock } from '../domain/clock';
 import type { TokenSigner } from '../domain/auth/tokens';
+import { ExportGate, RateLimiter, type Limits } from './limits';
+
+/** What keeps one caller from hurting the others: rate limits, the deadline, caps. */
+export interface Guards {
+  limits: Limits;
+  limiter: RateLimiter;
+  exports: ExportGate;
+}
+
+export function createGuards(limits: Limits): Guards {
+  return { limits, limiter: new RateLimiter(limits), exports: new ExportGate(limits.exportsPerAdmin) };
+}
 
 /** What every handler may use; built once per process by the server or the CloudBase entry. */
 export interface Services {
@@ -9,6 +21,8 @@ export interface Services {
   clock: Clock;
   tokens: TokenSigner;
   devMode: boolean;
+  /** Set by every transport; absent only for trusted in-process callers (benchmarks). */
+  guards?: Guards;
 }
 
 /** Who is calling: resolved from a session token (HTTP) or the WeChat OPENID (CloudBase). */

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { AppError, type ApiErrorBody, type Envelope, type FieldErrors } from '../contract';
-import type { ActionContext, AuthedContext } from './context';
+import { runGuarded, type GuardedRun } from '../db/guard';
+import type { ActionContext, AuthedContext, Caller, Services } from './context';
+import { toErrorBody } from './error-body';
+import { unstorableInput } from './input-guard';
+
+export { toErrorBody } from './error-body';
 
 /**
  * Who may call an action: anyone, a logged-in user, or anyone but only while the server runs in
@@ -50,16 +55,61 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
 
 const fail = (error: ApiErrorBody): Envelope<never> => ({ ok: false, error });
 
+/** A structured logger (pino's shape): one JSON line per call with its fields. */
+export interface Logger {
+  error(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+}
+
+/** What the transport knows about one call, besides its body. */
+export interface CallMeta {
+  /** The cloud function's name (`order`, `task`, …). */
+  fn: string;
+  /** This request's id: logged with every failure and answered in `error.requestId`. */
+  requestId: string;
+  /** The client address, for the per-address limits (null where the transport has none). */
+  ip: string | null;
+  log: Logger;
+  /** Who is calling. Asked only for actions that need a user, so public reads cost no lookup. */
+  identify(): Promise<Caller | null>;
+}
+
+/** Thrown into an action's database work when it overruns its deadline. */
+class DeadlineExceeded extends Error {
+  constructor(ms: number) {
+    super(`request deadline of ${ms} ms exceeded`);
+    this.name = 'DeadlineExceeded';
+  }
+}
+
 /**
- * The single path every call takes, on every transport: find the action, check access, validate
- * input, run, and wrap the answer. Expected failures are AppErrors; anything else is logged and
- * answered as INTERNAL without internals.
+ * The single path every call takes, on every transport: find the action, check access and who
+ * the caller is, refuse unstorable input, validate, spend rate-limit points, run under a deadline,
+ * and wrap the answer. Expected failures are AppErrors; anything else is logged with the request
+ * id and answered as INTERNAL without internals.
  */
-export async function dispatch(
+export async function dispatch(actions: ActionMap, body: unknown, services: Services, meta: CallMeta): Promise<Envelope<unknown>> {
+  let action = '';
+  let userId: string | null = null;
+  const log = {
+    internal: (err: unknown) =>
+      meta.log.error({ requestId: meta.requestId, fn: meta.fn, action, userId, err }, 'internal error'),
+  };
+  try {
+    const env = await route(actions, body, services, meta, (a) => (action = a), (u) => (userId = u));
+    return env.ok ? env : fail({ ...env.error, requestId: meta.requestId });
+  } catch (err) {
+    return fail({ ...toErrorBody(err, log), requestId: meta.requestId });
+  }
+}
+
+async function route(
   actions: ActionMap,
   body: unknown,
-  ctx: ActionContext,
-  log: (err: unknown) => void = console.error,
+  services: Services,
+  meta: CallMeta,
+  named: (action: string) => void,
+  identified: (userId: string) => void,
 ): Promise<Envelope<unknown>> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return fail({ code: 'VALIDATION', message: '请求体应为 {action, data}', fields: { action: '缺少 action' } });
@@ -69,36 +119,59 @@ export async function dispatch(
     return fail({ code: 'VALIDATION', message: '缺少 action', fields: { action: '缺少 action' } });
   }
   const def = Object.hasOwn(actions, action) ? actions[action] : undefined;
-  if (!def || (def.access === 'dev' && !ctx.devMode)) {
-    return fail({ code: 'NOT_FOUND', message: `未知的操作: ${action}` });
+  if (!def || (def.access === 'dev' && !services.devMode)) {
+    return fail({ code: 'NOT_FOUND', message: `未知的操作: ${action.slice(0, 50)}` });
   }
-  if (def.access === 'user' && !ctx.caller) {
-    return fail({ code: 'UNAUTHENTICATED', message: '请先登录' });
-  }
+  named(action);
+  const caller = def.access === 'user' ? await meta.identify() : null;
+  if (def.access === 'user' && !caller) return fail({ code: 'UNAUTHENTICATED', message: '请先登录' });
+  if (caller) identified(caller.userId);
+
+  const unstorable = unstorableInput(data);
+  if (unstorable) return fail({ code: 'VALIDATION', message: Object.values(unstorable)[0], fields: unstorable });
   const parsed = def.input.safeParse(data ?? {});
   if (!parsed.success) {
     const fields = fieldErrors(parsed.error);
     const first = Object.values(fields)[0] ?? '参数不正确';
     return fail({ code: 'VALIDATION', message: first, fields });
   }
+  await services.guards?.limiter.consume({ name: `${meta.fn}.${action}`, userId: caller?.userId ?? null, ip: meta.ip });
+
+  const deadlineMs = services.guards?.limits.deadlineMs ?? DEFAULT_DEADLINE_MS;
+  const ctx: ActionContext = { ...services, caller };
+  const answer = await runGuarded((run) => withDeadline(() => def.run(ctx, parsed.data), deadlineMs, run, meta, action));
+  return { ok: true, data: answer };
+}
+
+const DEFAULT_DEADLINE_MS = 10_000;
+
+/**
+ * Answers when the action does or when the deadline passes, whichever is first. On the deadline
+ * the action's later queries fail (its transaction rolls back and its connection goes back to the
+ * pool) and the overrun is logged with the action.
+ */
+async function withDeadline<T>(work: () => Promise<T>, ms: number, run: GuardedRun, meta: CallMeta, action: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const overrun = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const err = new DeadlineExceeded(ms);
+      run.abort(err);
+      meta.log.warn({ requestId: meta.requestId, fn: meta.fn, action, deadlineMs: ms }, 'request deadline exceeded');
+      reject(new AppError('INTERNAL', '请求处理超时，请稍后重试'));
+    }, ms);
+  });
+  const working = work();
+  working.catch(() => {}); // after an overrun nobody awaits it; its failure is expected then
   try {
-    return { ok: true, data: await def.run(ctx, parsed.data) };
-  } catch (err) {
-    return fail(toErrorBody(err, log));
+    return await Promise.race([working, overrun]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
-/** Database errors that mean "someone else got there first" are conflicts, not crashes. */
-const CONFLICT_SQLSTATES = new Set(['23P01', '40P01', '40001', '23505']);
+const quiet: Logger = { error: () => {}, warn: () => {} };
 
-export function toErrorBody(err: unknown, log: (err: unknown) => void): ApiErrorBody {
-  if (err instanceof AppError) {
-    return { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) };
-  }
-  const sqlstate = (err as { code?: unknown })?.code;
-  if (typeof sqlstate === 'string' && CONFLICT_SQLSTATES.has(sqlstate)) {
-    return { code: 'CONFLICT', message: '操作冲突，请刷新后重试' };
-  }
-  log(err);
-  return { code: 'INTERNAL', message: '服务器开小差了，请稍后重试' };
+/** The meta of a call made in process (benchmarks, tests): the caller is already known. */
+export function inProcessCall(fn: string, caller: Caller | null, log: Logger = quiet, requestId = 'in-process'): CallMeta {
+  return { fn, requestId, ip: null, log, identify: async () => caller };
 }

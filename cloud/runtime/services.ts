@@ -6,7 +6,7 @@ import { seedIfEmpty } from '../db/seed/load';
 import { resolveSessionSecret } from '../domain/auth/secret';
 import { createTokenSigner } from '../domain/auth/tokens';
 import { createClock } from '../domain/clock';
-import type { Services } from '../functions/context';
+import { createGuards, type Services } from '../functions/context';
 
 export interface Runtime {
   services: Services;
@@ -28,6 +28,7 @@ export async function startRuntime(config: AppConfig, opts: { seed?: boolean } =
       clock,
       tokens: createTokenSigner(resolveSessionSecret(config.sessionSecret, config.dataDir)),
       devMode: config.devMode,
+      guards: createGuards(config.limits),
     };
     return {
       services,

@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
-import { HTTP_STATUS, type Envelope } from '../contract';
-import type { Caller, Services } from '../functions/context';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { HTTP_STATUS, type ApiErrorBody, type Envelope } from '../contract';
+import { resolveCaller } from '../functions/caller';
+import type { Services } from '../functions/context';
+import { createLogger, newRequestId } from '../runtime/logger';
 import { FUNCTIONS } from '../functions/registry';
 import { dispatch, toErrorBody } from '../functions/router';
 import type { UploadQuota } from '../config';
@@ -18,7 +20,8 @@ export interface ServerOptions {
   uploadsDir?: string;
   /** Per-user daily upload quota (config.uploads); the defaults when absent. */
   uploadQuota?: UploadQuota;
-  logger?: boolean;
+  /** Where logs go (pino); silent when absent, as in tests. */
+  logger?: FastifyBaseLogger;
 }
 
 /** 1 MB: JSON bodies only (photos are uploaded separately). */
@@ -26,22 +29,28 @@ const BODY_LIMIT = 1024 * 1024;
 
 const statusOf = (env: Envelope<unknown>) => (env.ok ? 200 : HTTP_STATUS[env.error.code]);
 
-function userIdFromHeader(header: string | undefined, services: Services): string | null {
-  if (!header?.startsWith('Bearer ')) return null;
-  return services.tokens.verify(header.slice(7).trim(), services.clock.now());
+/** Sends an envelope with the status of its code (and `Retry-After` when it says when). */
+function send(reply: FastifyReply, env: Envelope<unknown>) {
+  if (!env.ok && env.error.retryAfter !== undefined) reply.header('retry-after', String(env.error.retryAfter));
+  return reply.code(statusOf(env)).header('cache-control', 'no-store').send(env);
 }
 
-function callerOf(req: FastifyRequest, services: Services): Caller | null {
-  const userId = userIdFromHeader(req.headers.authorization, services);
-  return userId ? { userId } : null;
-}
+const failWith = (req: FastifyRequest, error: ApiErrorBody): Envelope<never> => ({ ok: false, error: { ...error, requestId: req.id } });
 
 /**
  * The local transport of the cloud functions: `POST /api/<function>` with `{action, data}`,
  * answered with the envelope and the status code of its error code; the H5 build at `/`.
  */
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: BODY_LIMIT });
+  const app = Fastify({
+    loggerInstance: opts.logger ?? (createLogger('silent') as FastifyBaseLogger),
+    // Request ids a user can read off a screenshot and an operator can grep for.
+    genReqId: newRequestId,
+    requestIdLogLabel: 'requestId',
+    // One line per failure, not two per request: the access log belongs to the proxy in front.
+    disableRequestLogging: true,
+    bodyLimit: BODY_LIMIT,
+  });
   await registerSecurityHeaders(app, { h5Dir: opts.h5Dir });
 
   // Parse JSON ourselves so malformed input is a VALIDATION envelope, never a framework 500.
@@ -52,16 +61,17 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
 
   app.post<{ Params: { fn: string } }>('/api/:fn', async (req, reply) => {
     const actions = Object.hasOwn(FUNCTIONS, req.params.fn) ? FUNCTIONS[req.params.fn] : undefined;
-    let env: Envelope<unknown>;
-    if (!actions) {
-      env = { ok: false, error: { code: 'NOT_FOUND', message: `未知的云函数: ${req.params.fn}` } };
-    } else {
-      const body = parseJson(req.body);
-      env = body.ok
-        ? await dispatch(actions, body.value, { ...opts.services, caller: callerOf(req, opts.services) }, (e) => req.log.error(e))
-        : { ok: false, error: { code: 'VALIDATION', message: '请求体不是合法的 JSON', fields: { body: '不是合法的 JSON' } } };
-    }
-    return reply.code(statusOf(env)).header('cache-control', 'no-store').send(env);
+    if (!actions) return send(reply, failWith(req, { code: 'NOT_FOUND', message: `未知的云函数: ${req.params.fn.slice(0, 50)}` }));
+    const body = parseJson(req.body);
+    if (!body.ok) return send(reply, failWith(req, { code: 'VALIDATION', message: '请求体不是合法的 JSON', fields: { body: '不是合法的 JSON' } }));
+    const env = await dispatch(actions, body.value, opts.services, {
+      fn: req.params.fn,
+      requestId: req.id,
+      ip: req.ip,
+      log: req.log,
+      identify: () => resolveCaller(opts.services, req.headers.authorization),
+    });
+    return send(reply, env);
   });
 
   app.get('/api/health', async () => ({ ok: true, data: { now: opts.services.clock.now().toISOString() } }));
@@ -69,11 +79,11 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   app.setErrorHandler((err, req, reply) => {
     // Framework-level failures (body too large, bad content) are the caller's mistake: 4xx.
     const status = (err as { statusCode?: number }).statusCode ?? 500;
-    const env: Envelope<never> =
+    const env =
       status >= 400 && status < 500
-        ? { ok: false, error: { code: 'VALIDATION', message: status === 413 ? '请求体过大' : '请求格式不正确' } }
-        : { ok: false, error: toErrorBody(err, (e) => req.log.error(e)) };
-    return reply.code(statusOf(env)).send(env);
+        ? failWith(req, { code: 'VALIDATION', message: status === 413 ? '请求体过大' : '请求格式不正确' })
+        : failWith(req, toErrorBody(err, { internal: (e) => req.log.error({ requestId: req.id, url: req.url, err: e }, 'internal error') }));
+    return send(reply, env);
   });
 
   const h5Dir = opts.h5Dir && fs.existsSync(path.join(opts.h5Dir, 'index.html')) ? opts.h5Dir : null;
@@ -87,7 +97,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
 
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/')) {
-      return reply.code(404).send({ ok: false, error: { code: 'NOT_FOUND', message: '未知的接口' } });
+      return send(reply, failWith(req, { code: 'NOT_FOUND', message: '未知的接口' }));
     }
     return reply.code(404).type('text/plain; charset=utf-8').send('页面不存在');
   });

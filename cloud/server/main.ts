@@ -3,6 +3,7 @@ import { loadConfig } from '../config';
 import { broadcastTeamOrders, escalateOverdue } from '../domain/orders/sla';
 import { foldStatsDeltas } from '../db/repositories/stats';
 import { startRuntime } from '../runtime/services';
+import { createLogger } from '../runtime/logger';
 import { buildServer } from './app';
 import { buildH5, h5BuildIsStale } from './h5-build';
 
@@ -15,9 +16,10 @@ async function main() {
   const root = path.resolve(__dirname, '../..');
   if (process.env.SKIP_H5_BUILD !== '1' && h5BuildIsStale(root, config.h5Dir)) buildH5(root);
 
+  const log = createLogger(config.logLevel);
   const runtime = await startRuntime(config);
   const { startup } = runtime;
-  const app = await buildServer({ services: runtime.services, h5Dir: config.h5Dir, uploadsDir: path.join(config.dataDir, 'uploads'), uploadQuota: config.uploads });
+  const app = await buildServer({ services: runtime.services, h5Dir: config.h5Dir, uploadsDir: path.join(config.dataDir, 'uploads'), uploadQuota: config.uploads, logger: log });
   await app.listen({ port: config.port, host: config.host });
 
   const where = startup.engine === 'pglite' ? `PGlite ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
@@ -37,7 +39,7 @@ async function main() {
       await broadcastTeamOrders(runtime.services.db, now);
       await foldStatsDeltas(runtime.services.db);
     } catch (err) {
-      console.error('超时检查失败', err);
+      log.error({ job: 'timer', err }, '超时检查失败');
     }
   };
   await escalate();

@@ -1,8 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Envelope } from '../../cloud/contract';
 import { createTokenSigner } from '../../cloud/domain/auth/tokens';
 import { createClock } from '../../cloud/domain/clock';
-import type { Services } from '../../cloud/functions/context';
+import { createGuards, type Services } from '../../cloud/functions/context';
+import type { Limits } from '../../cloud/functions/limits';
 import { buildServer } from '../../cloud/server/app';
 import type { TestDatabase } from './db';
 
@@ -15,14 +16,24 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function createTestServer(database: TestDatabase, opts: { devMode?: boolean; offsetMinutes?: number } = {}): Promise<TestServer> {
+export interface TestServerOptions {
+  devMode?: boolean;
+  offsetMinutes?: number;
+  /** Rate limits, deadline and caps as the real server applies them; none when absent. */
+  limits?: Limits;
+  /** Where the server logs (e.g. a pino logger writing into an array); silent when absent. */
+  logger?: FastifyBaseLogger;
+}
+
+export async function createTestServer(database: TestDatabase, opts: TestServerOptions = {}): Promise<TestServer> {
   const services: Services = {
     db: database.db,
     clock: createClock(opts.offsetMinutes ?? 0),
     tokens: createTokenSigner('test-secret-test-secret-test-secret'),
     devMode: opts.devMode ?? true,
+    ...(opts.limits ? { guards: createGuards(opts.limits) } : {}),
   };
-  const app = await buildServer({ services });
+  const app = await buildServer({ services, logger: opts.logger });
   const raw = async (fn: string, payload: string, headers: Record<string, string> = {}) => {
     const res = await app.inject({ method: 'POST', url: `/api/${fn}`, payload, headers: { 'content-type': 'application/json', ...headers } });
     return { status: res.statusCode, body: res.json() as Envelope<unknown> };
