@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import Taro from '@tarojs/taro';
 import { resetTaroDouble } from '../../tests/doubles/taro';
 import type { Me } from '@cloud/contract';
@@ -16,18 +16,21 @@ function answer(status: number, body: unknown) {
   );
 }
 
-const fetchMock = vi.fn<typeof fetch>();
+const fetchMock = jest.fn<typeof fetch>();
+const realFetch = globalThis.fetch;
+const realTaroEnv = process.env.TARO_ENV;
 
 beforeEach(() => {
   resetTaroDouble();
   resetAllStores();
   fetchMock.mockReset();
-  vi.stubGlobal('fetch', fetchMock);
+  globalThis.fetch = fetchMock;
 });
 
 afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.unstubAllEnvs();
+  globalThis.fetch = realFetch;
+  if (realTaroEnv === undefined) delete process.env.TARO_ENV;
+  else process.env.TARO_ENV = realTaroEnv;
 });
 
 describe('call over HTTP (h5)', () => {
@@ -95,11 +98,11 @@ describe('call over HTTP (h5)', () => {
 
 describe('call over CloudBase (weapp)', () => {
   beforeEach(() => {
-    vi.stubEnv('TARO_ENV', 'weapp');
+    process.env.TARO_ENV = 'weapp';
   });
 
   it('calls the cloud function with {action, data} and unwraps result', async () => {
-    vi.mocked(Taro.cloud.callFunction).mockResolvedValueOnce({
+    jest.mocked(Taro.cloud.callFunction).mockResolvedValueOnce({
       result: { ok: true, data: me },
       errMsg: 'cloud.callFunction:ok',
       requestID: 'r1',
@@ -110,7 +113,7 @@ describe('call over CloudBase (weapp)', () => {
   });
 
   it('throws ApiError from an ok:false result', async () => {
-    vi.mocked(Taro.cloud.callFunction).mockResolvedValueOnce({
+    jest.mocked(Taro.cloud.callFunction).mockResolvedValueOnce({
       result: { ok: false, error: { code: 'FORBIDDEN', message: '没有权限执行此操作' } },
       errMsg: 'cloud.callFunction:ok',
       requestID: 'r2',
@@ -119,7 +122,7 @@ describe('call over CloudBase (weapp)', () => {
   });
 
   it('maps a failed callFunction to the network message', async () => {
-    vi.mocked(Taro.cloud.callFunction).mockRejectedValueOnce(new Error('cloud.callFunction:fail timeout'));
+    jest.mocked(Taro.cloud.callFunction).mockRejectedValueOnce(new Error('cloud.callFunction:fail timeout'));
     await expect(call('catalog', 'categories', {})).rejects.toMatchObject({ code: 'NETWORK', message: NETWORK_MESSAGE });
   });
 });

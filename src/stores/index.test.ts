@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from '@jest/globals';
 import Taro from '@tarojs/taro';
 import { resetTaroDouble, storage } from '../../tests/doubles/taro';
 import type { Me } from '@cloud/contract';

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { formatDateTime, formatDay, formatSlot, formatTimeRange, groupSlotsByDay, groupWeekly, weekdayName } from './time';
 
 describe('time in Asia/Shanghai', () => {

@@ -1,5 +1,5 @@
 /**
- * Test double for `@tarojs/components` (mapped in vitest.config.ts for the unit-client project):
+ * Test double for `@tarojs/components` (mapped in jest.config.js for the unit-client project):
  * each Taro component becomes the plain DOM element a browser would show, with Taro's event shapes
  * (`onInput` / `onConfirm` give `{ detail: { value } }`).
  */

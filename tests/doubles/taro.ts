@@ -1,24 +1,24 @@
 /**
- * Test double for `@tarojs/taro` (mapped in vitest.config.ts for the unit-client project).
- * Navigation and UI calls are vi.fn; storage is an in-memory Map; page hooks run through useEffect;
+ * Test double for `@tarojs/taro` (mapped in jest.config.js for the unit-client project).
+ * Navigation and UI calls are jest.fn; storage is an in-memory Map; page hooks run through useEffect;
  * `useRouter` returns params set with `setRouterParams`; `triggerPageEvent` fires the callbacks a
  * page registered with useReachBottom / usePullDownRefresh / useDidShow.
  */
 import { useEffect, useRef } from 'react';
-import { vi } from 'vitest';
+import { jest } from '@jest/globals';
 
 // ---- storage --------------------------------------------------------------------------------
 
 export const storage = new Map<string, unknown>();
 
-const getStorageSync = vi.fn((key: string): unknown => (storage.has(key) ? storage.get(key) : ''));
-const setStorageSync = vi.fn((key: string, value: unknown): void => {
+const getStorageSync = jest.fn((key: string): unknown => (storage.has(key) ? storage.get(key) : ''));
+const setStorageSync = jest.fn((key: string, value: unknown): void => {
   storage.set(key, value);
 });
-const removeStorageSync = vi.fn((key: string): void => {
+const removeStorageSync = jest.fn((key: string): void => {
   storage.delete(key);
 });
-const clearStorageSync = vi.fn((): void => storage.clear());
+const clearStorageSync = jest.fn((): void => storage.clear());
 
 // ---- router and page events -----------------------------------------------------------------
 
@@ -78,8 +78,8 @@ export function useRouter(): { params: Record<string, string | undefined>; path:
 const ok = () => Promise.resolve({ errMsg: 'ok' });
 
 export const ENV_TYPE = { WEAPP: 'WEAPP', WEB: 'WEB', RN: 'RN', SWAN: 'SWAN', ALIPAY: 'ALIPAY', TT: 'TT' } as const;
-export const getEnv = vi.fn(() => ENV_TYPE.WEB);
-export const createSelectorQuery = vi.fn(() => {
+export const getEnv = jest.fn(() => ENV_TYPE.WEB);
+export const createSelectorQuery = jest.fn(() => {
   const query = {
     select: () => query,
     selectAll: () => query,
@@ -94,40 +94,40 @@ export const createSelectorQuery = vi.fn(() => {
 export const nextTick = (fn: () => void): void => {
   setTimeout(fn, 0);
 };
-export const eventCenter = { on: vi.fn(), off: vi.fn(), trigger: vi.fn() };
-export const getCurrentInstance = vi.fn(() => ({ router: { params: routerParams, path: '' }, page: null }));
+export const eventCenter = { on: jest.fn(), off: jest.fn(), trigger: jest.fn() };
+export const getCurrentInstance = jest.fn(() => ({ router: { params: routerParams, path: '' }, page: null }));
 
 const windowInfo = () => ({ windowWidth: 375, windowHeight: 812, screenWidth: 375, screenHeight: 812, pixelRatio: 2 });
 
 const Taro = {
   ENV_TYPE,
   getEnv,
-  navigateTo: vi.fn(ok),
-  redirectTo: vi.fn(ok),
-  switchTab: vi.fn(ok),
-  reLaunch: vi.fn(ok),
-  navigateBack: vi.fn(ok),
-  showToast: vi.fn(ok),
-  hideToast: vi.fn(ok),
-  showLoading: vi.fn(ok),
-  hideLoading: vi.fn(ok),
-  showModal: vi.fn(() => Promise.resolve({ confirm: true, cancel: false, errMsg: 'ok' })),
-  stopPullDownRefresh: vi.fn(ok),
-  pageScrollTo: vi.fn(ok),
-  setNavigationBarTitle: vi.fn(ok),
-  request: vi.fn(() => Promise.reject(new Error('Taro.request is not stubbed in this test'))),
+  navigateTo: jest.fn(ok),
+  redirectTo: jest.fn(ok),
+  switchTab: jest.fn(ok),
+  reLaunch: jest.fn(ok),
+  navigateBack: jest.fn(ok),
+  showToast: jest.fn(ok),
+  hideToast: jest.fn(ok),
+  showLoading: jest.fn(ok),
+  hideLoading: jest.fn(ok),
+  showModal: jest.fn(() => Promise.resolve({ confirm: true, cancel: false, errMsg: 'ok' })),
+  stopPullDownRefresh: jest.fn(ok),
+  pageScrollTo: jest.fn(ok),
+  setNavigationBarTitle: jest.fn(ok),
+  request: jest.fn(() => Promise.reject(new Error('Taro.request is not stubbed in this test'))),
   getStorageSync,
   setStorageSync,
   removeStorageSync,
   clearStorageSync,
   cloud: {
-    init: vi.fn(),
-    callFunction: vi.fn(() => Promise.reject(new Error('Taro.cloud.callFunction is not stubbed in this test'))),
+    init: jest.fn(),
+    callFunction: jest.fn(() => Promise.reject(new Error('Taro.cloud.callFunction is not stubbed in this test'))),
   },
-  getSystemInfoSync: vi.fn(windowInfo),
-  getWindowInfo: vi.fn(windowInfo),
-  getDeviceInfo: vi.fn(() => ({ platform: 'devtools', system: 'test' })),
-  getAppBaseInfo: vi.fn(() => ({ theme: 'light', language: 'zh_CN' })),
+  getSystemInfoSync: jest.fn(windowInfo),
+  getWindowInfo: jest.fn(windowInfo),
+  getDeviceInfo: jest.fn(() => ({ platform: 'devtools', system: 'test' })),
+  getAppBaseInfo: jest.fn(() => ({ theme: 'light', language: 'zh_CN' })),
   pxTransform: (n: number) => `${n / 2}px`,
   createSelectorQuery,
   nextTick,
@@ -151,7 +151,7 @@ export function resetTaroDouble(): void {
   storage.clear();
   routerParams = {};
   for (const set of Object.values(listeners)) set.clear();
-  vi.clearAllMocks();
+  jest.clearAllMocks();
 }
 
 export default Taro;

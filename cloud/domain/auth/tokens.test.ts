@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { createTokenSigner, SESSION_TTL_SECONDS } from './tokens';
 
 const signer = createTokenSigner('a-test-secret-of-enough-length');

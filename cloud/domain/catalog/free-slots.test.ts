@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { toIso } from '../time';
 import { computeFreeSlots, type Window } from './free-slots';
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { formatDay, formatTimeRange } from '@/utils/time';
 import { orderTimeText, orderTitle, orderWho } from './labels';
 

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { StateView } from './index';
 
@@ -16,7 +16,7 @@ describe('StateView', () => {
   });
 
   it('shows the error with a working retry', () => {
-    const onRetry = vi.fn();
+    const onRetry = jest.fn();
     render(<StateView loading={false} error="网络不可用，请稍后重试" onRetry={onRetry} />);
     expect(screen.getByRole('alert').textContent).toContain('网络不可用，请稍后重试');
     fireEvent.click(screen.getByText('重试'));
@@ -24,7 +24,7 @@ describe('StateView', () => {
   });
 
   it('shows the empty message and its action', () => {
-    const onClick = vi.fn();
+    const onClick = jest.fn();
     render(<StateView loading={false} error={null} empty emptyText="暂无订单" emptyAction={{ text: '去看菜单', onClick }} />);
     expect(screen.getByText('暂无订单')).toBeTruthy();
     fireEvent.click(screen.getByText('去看菜单'));

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { cleanup, fireEvent, render } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { resetTaroDouble } from '../../../tests/doubles/taro';

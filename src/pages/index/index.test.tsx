@@ -1,15 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { act, cleanup, fireEvent, render, waitFor } from '@testing-library/react';
 import { resetTaroDouble, triggerPageEvent } from '../../../tests/doubles/taro';
 import type { Category, Page, TopicSummary } from '@cloud/contract';
 import { ApiError, call } from '@/services/api';
 import MenuHome from './index';
 
-vi.mock('@/services/api', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@/services/api')>();
-  return { ...real, call: vi.fn() };
+jest.mock('@/services/api', () => {
+  const real = jest.requireActual<typeof import('@/services/api')>('@/services/api');
+  return { ...real, call: jest.fn() };
 });
-const callMock = vi.mocked(call) as unknown as ReturnType<typeof vi.fn>;
+const callMock = jest.mocked(call) as unknown as jest.Mock<(...args: any[]) => any>;
 
 const categories: Page<Category> = {
   items: [

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { act, cleanup, fireEvent, render, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { resetTaroDouble } from '../../../tests/doubles/taro';
@@ -7,11 +7,11 @@ import { PoolCard, TaskCard, WON_PAUSE_MS } from './cards';
 import { makeOrder } from './fixtures';
 import { tabRequest } from './shared';
 
-vi.mock('@/services/api', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@/services/api')>();
-  return { ...real, call: vi.fn() };
+jest.mock('@/services/api', () => {
+  const real = jest.requireActual<typeof import('@/services/api')>('@/services/api');
+  return { ...real, call: jest.fn() };
 });
-const callMock = vi.mocked(call) as unknown as ReturnType<typeof vi.fn>;
+const callMock = jest.mocked(call) as unknown as jest.Mock<(...args: any[]) => any>;
 
 function deferred<T>() {
   let resolve!: (v: T) => void;
@@ -32,7 +32,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   cleanup();
-  vi.useRealTimers();
+  jest.useRealTimers();
 });
 
 describe('pool card grab', () => {
@@ -52,7 +52,7 @@ describe('pool card grab', () => {
     expect(callMock).toHaveBeenCalledTimes(1);
     expect(callMock).toHaveBeenCalledWith('task', 'grab', { id: '7' });
 
-    vi.useFakeTimers();
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'queueMicrotask'] }); // as vitest did: promises still settle
     await act(async () => answer.resolve(makeOrder({ id: '7', status: 'accepted' })));
     const won = container.querySelector('.grab-result--won');
     expect(won?.className).toBe('grab-result grab-result--won');
@@ -61,7 +61,7 @@ describe('pool card grab', () => {
     expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '抢单成功' }));
     expect(tabRequest.segment).toBe('mine');
     expect(Taro.navigateTo).not.toHaveBeenCalled();
-    act(() => vi.advanceTimersByTime(WON_PAUSE_MS));
+    act(() => jest.advanceTimersByTime(WON_PAUSE_MS));
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/task/detail/index?id=7' });
   });
 

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { cleanup, fireEvent, render, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { resetTaroDouble } from '../../../tests/doubles/taro';
@@ -9,11 +9,11 @@ import TasksPage from './index';
 import { makeOrder } from './fixtures';
 import { tabRequest } from './shared';
 
-vi.mock('@/services/api', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@/services/api')>();
-  return { ...real, call: vi.fn() };
+jest.mock('@/services/api', () => {
+  const real = jest.requireActual<typeof import('@/services/api')>('@/services/api');
+  return { ...real, call: jest.fn() };
 });
-const callMock = vi.mocked(call) as unknown as ReturnType<typeof vi.fn>;
+const callMock = jest.mocked(call) as unknown as jest.Mock<(...args: any[]) => any>;
 
 const volunteer: Me = { id: '50', name: '王关根', roles: ['volunteer'], volunteerId: '5', orgId: '1', orgName: '杭州市总工会', company: null };
 const worker: Me = { id: '12', name: '李娟', roles: ['worker'], orgId: '1', orgName: '杭州市总工会', company: '杭州汽轮机厂' };

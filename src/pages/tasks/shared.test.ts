@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { formatSlot } from '@/utils/time';
 import { orderTime, orderTitle } from './shared';
 

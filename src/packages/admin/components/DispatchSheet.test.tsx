@@ -1,11 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { Order, VolunteerSummary } from '@cloud/contract';
-import { ApiError } from '@/services/api';
+import { ApiError, call as mockedCall } from '@/services/api';
 import { DispatchSheet } from './DispatchSheet';
 
-const call = vi.hoisted(() => vi.fn());
-vi.mock('@/services/api', async (importOriginal) => ({ ...(await importOriginal<object>()), call }));
+jest.mock('@/services/api', () => ({ ...jest.requireActual<object>('@/services/api'), call: jest.fn() }));
+const call = mockedCall as unknown as jest.Mock<(...args: any[]) => any>;
 
 const vol = (id: string, name: string): VolunteerSummary => ({
   id, userId: `u${id}`, orgId: '2', name, kinds: ['technician'], title: '浙江工匠', teamId: '3', teamName: '数控服务队', teamRole: 'member',
@@ -38,8 +38,8 @@ describe('DispatchSheet', () => {
       }
       throw new Error(`unexpected ${fn}.${action}`);
     });
-    const onDone = vi.fn();
-    const onClose = vi.fn();
+    const onDone = jest.fn();
+    const onClose = jest.fn();
     const { container } = render(<DispatchSheet order={order} onClose={onClose} onDone={onDone} />);
 
     await waitFor(() => expect(container.querySelectorAll('.dispatch-option')).toHaveLength(2));

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import type { CountBy, Stats } from '@cloud/contract';
 import { chartIsEmpty, monthLabel, monthlyOption, monthlySeries, ratingBuckets, ratingsOption, shortLabel, teamsOption, topTeams } from './chartData';
 

@@ -1,9 +1,10 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, jest } from '@jest/globals';
 import type { VolunteerSummary } from '@cloud/contract';
+import { call as mockedCall } from '@/services/api';
 import { candidateSource, loadCandidates, sourceLabel } from './dispatch';
 
-const call = vi.hoisted(() => vi.fn());
-vi.mock('@/services/api', async (importOriginal) => ({ ...(await importOriginal<object>()), call }));
+jest.mock('@/services/api', () => ({ ...jest.requireActual<object>('@/services/api'), call: jest.fn() }));
+const call = mockedCall as unknown as jest.Mock<(...args: any[]) => any>;
 
 const vol = (id: string, name: string): VolunteerSummary => ({
   id, userId: `u${id}`, orgId: '2', name, kinds: ['technician'], title: '', teamId: null, teamName: null, teamRole: null,

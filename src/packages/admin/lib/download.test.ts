@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { base64ToBlob, base64ToBytes, downloadInBrowser, safeFilename } from './download';
 
 // "订单,人数\n宣讲,30\n" in UTF-8, as the server would send a CSV.
@@ -32,21 +32,21 @@ describe('downloadInBrowser (h5)', () => {
   beforeEach(() => {
     created = [];
     clicked = [];
-    vi.useFakeTimers();
-    URL.createObjectURL = vi.fn((b: Blob) => {
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'queueMicrotask'] }); // as vitest did: promises still settle
+    URL.createObjectURL = jest.fn((b: Blob) => {
       created.push(b);
       return 'blob:mock-1';
     }) as typeof URL.createObjectURL;
-    URL.revokeObjectURL = vi.fn();
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    URL.revokeObjectURL = jest.fn();
+    jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       clicked.push(this);
       expect(document.body.contains(this)).toBe(true);
     });
   });
 
   afterEach(() => {
-    vi.useRealTimers();
-    vi.restoreAllMocks();
+    jest.useRealTimers();
+    jest.restoreAllMocks();
   });
 
   it('clicks a temporary <a download> on a Blob URL of the decoded file, then cleans up', async () => {
@@ -56,9 +56,9 @@ describe('downloadInBrowser (h5)', () => {
     expect(clicked[0].getAttribute('href')).toBe('blob:mock-1');
     expect(document.querySelector('a[download]')).toBeNull();
     expect(URL.revokeObjectURL).not.toHaveBeenCalled();
-    vi.runAllTimers();
+    jest.runAllTimers();
     expect(URL.revokeObjectURL).toHaveBeenCalledWith('blob:mock-1');
-    vi.useRealTimers();
+    jest.useRealTimers();
     expect(created[0].type).toBe('text/csv;charset=utf-8');
     expect(await readText(created[0])).toBe(CSV_TEXT);
   });

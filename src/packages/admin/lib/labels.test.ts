@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { canShowcase, formatWaited } from './labels';
 import { formatStat, resolvedRate, statHint } from './statCards';
 

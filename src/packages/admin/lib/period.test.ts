@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { customPeriod, dateKey, periodDays, periodLabel, presetPeriod } from './period';
 
 // 2025-11-30 20:30 UTC is already 1 December 04:30 in Shanghai.

@@ -1,12 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { cleanup, fireEvent, render, waitFor } from '@testing-library/react';
 import type { Me, Order } from '@cloud/contract';
 import { resetTaroDouble } from '../../../../tests/doubles/taro';
+import { call as mockedCall } from '@/services/api';
 import { resetAllStores, useStore } from '@/stores';
 import OverduePage from './index';
 
-const call = vi.hoisted(() => vi.fn());
-vi.mock('@/services/api', async (importOriginal) => ({ ...(await importOriginal<object>()), call }));
+jest.mock('@/services/api', () => ({ ...jest.requireActual<object>('@/services/api'), call: jest.fn() }));
+const call = mockedCall as unknown as jest.Mock<(...args: any[]) => any>;
 
 const admin: Me = { id: '3', name: '金华市总工会管理员', roles: ['admin'], orgId: '2', orgName: '金华市总工会', company: null };
 

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from '@jest/globals';
 import { useState } from 'react';
 import { cleanup, fireEvent, render } from '@testing-library/react';
 import { TagInput } from './TagInput';

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { cleanup, fireEvent, render, waitFor } from '@testing-library/react';
 import type { Application, Me, Team } from '@cloud/contract';
 import { resetTaroDouble } from '../../../../tests/doubles/taro';
@@ -7,11 +7,11 @@ import { resetAllStores, useStore } from '@/stores';
 import ApplyPage from './index';
 import { emptyApply, orgsFromTeams, toApplyInput, validateApply } from './form';
 
-vi.mock('@/services/api', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@/services/api')>();
-  return { ...real, call: vi.fn() };
+jest.mock('@/services/api', () => {
+  const real = jest.requireActual<typeof import('@/services/api')>('@/services/api');
+  return { ...real, call: jest.fn() };
 });
-const callMock = vi.mocked(call) as unknown as ReturnType<typeof vi.fn>;
+const callMock = jest.mocked(call) as unknown as jest.Mock<(...args: any[]) => any>;
 
 const worker: Me = { id: '30', name: '陈晓东', roles: ['worker'], orgId: '2', orgName: '义乌市总工会', company: '义乌某五金厂' };
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import type { TopicDetail, VolunteerSummary } from '@cloud/contract';
 import { emptyTopic, toSaveTopicInput, topicToDraft, validateTopic, type TopicDraft } from './form';
 

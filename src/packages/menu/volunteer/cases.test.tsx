@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { cleanup, render, waitFor } from '@testing-library/react';
 import type { ShowcaseCase, TeamDetail, VolunteerProfile } from '@cloud/contract';
 import { resetTaroDouble, setRouterParams } from '../../../../tests/doubles/taro';
@@ -6,11 +6,11 @@ import { call } from '@/services/api';
 import VolunteerPage from './index';
 import TeamPage from '../team/index';
 
-vi.mock('@/services/api', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@/services/api')>();
-  return { ...real, call: vi.fn() };
+jest.mock('@/services/api', () => {
+  const real = jest.requireActual<typeof import('@/services/api')>('@/services/api');
+  return { ...real, call: jest.fn() };
 });
-const callMock = vi.mocked(call) as unknown as ReturnType<typeof vi.fn>;
+const callMock = jest.mocked(call) as unknown as jest.Mock<(...args: any[]) => any>;
 
 const cases: ShowcaseCase[] = [
   { orderId: '301', title: '数控机床主轴异响排查', kind: 'service', at: '2025-10-08T02:00:00.000Z', peopleServed: 12, summary: '现场找出轴承磨损并更换。', requesterCompany: '义乌某五金厂' },

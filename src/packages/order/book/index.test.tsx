@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { cleanup, fireEvent, render, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { resetTaroDouble, setRouterParams } from '../../../../tests/doubles/taro';
@@ -8,11 +8,11 @@ import { useDrafts } from '../lib/draft';
 import { me, order, profile, topic } from '../fixtures';
 import BookPage from './index';
 
-vi.mock('@/services/api', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@/services/api')>();
-  return { ...real, call: vi.fn() };
+jest.mock('@/services/api', () => {
+  const real = jest.requireActual<typeof import('@/services/api')>('@/services/api');
+  return { ...real, call: jest.fn() };
 });
-const callMock = vi.mocked(call) as unknown as ReturnType<typeof vi.fn>;
+const callMock = jest.mocked(call) as unknown as jest.Mock<(...args: any[]) => any>;
 
 const NOW = Date.parse('2026-11-23T10:00:00+08:00');
 const SLOTS = [
@@ -24,8 +24,13 @@ type Create = { requestId: string; contactPhone: string; start: string };
 let createAnswers: Array<() => Promise<unknown>>;
 
 beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(NOW);
+  // Only the clock stands still; timers, microtasks and animation frames stay real.
+  jest.useFakeTimers({
+    doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame',
+      'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval',
+      'setTimeout', 'clearTimeout'],
+  });
+  jest.setSystemTime(NOW);
   resetTaroDouble();
   resetAllStores();
   useDrafts.setState({ drafts: {}, lastPhone: '' });
@@ -45,7 +50,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   cleanup();
-  vi.useRealTimers();
+  jest.useRealTimers();
 });
 
 const creates = (): Create[] => callMock.mock.calls.filter((c) => c[0] === 'order' && c[1] === 'create').map((c) => c[2] as Create);

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { cleanup, fireEvent, render } from '@testing-library/react';
 import type { OrderAction } from '@cloud/contract';
 import { OrderActions } from './OrderActions';
@@ -35,8 +35,8 @@ describe('OrderActions', () => {
   });
 
   it('reports which button was tapped', () => {
-    const onAction = vi.fn();
-    const onHandle = vi.fn();
+    const onAction = jest.fn();
+    const onHandle = jest.fn();
     const { container } = render(<OrderActions actions={['rate', 'accept']} onAction={onAction} onHandle={onHandle} />);
     fireEvent.click(container.querySelector('.order-action--rate')!);
     expect(onAction).toHaveBeenCalledWith('rate');

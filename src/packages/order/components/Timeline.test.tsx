@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from '@jest/globals';
 import { cleanup, render } from '@testing-library/react';
 import type { TimelineEntry } from '@cloud/contract';
 import { Timeline, readableNote } from './Timeline';

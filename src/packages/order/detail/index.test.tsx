@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { cleanup, fireEvent, render, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { resetTaroDouble, setRouterParams } from '../../../../tests/doubles/taro';
@@ -8,11 +8,11 @@ import { resetAllStores, useStore } from '@/stores';
 import { asOrder, me, order } from '../fixtures';
 import OrderDetailPage from './index';
 
-vi.mock('@/services/api', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@/services/api')>();
-  return { ...real, call: vi.fn() };
+jest.mock('@/services/api', () => {
+  const real = jest.requireActual<typeof import('@/services/api')>('@/services/api');
+  return { ...real, call: jest.fn() };
 });
-const callMock = vi.mocked(call) as unknown as ReturnType<typeof vi.fn>;
+const callMock = jest.mocked(call) as unknown as jest.Mock<(...args: any[]) => any>;
 
 let current: OrderDetail;
 beforeEach(() => {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { cleanup, fireEvent, render, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { resetTaroDouble } from '../../../../tests/doubles/taro';
@@ -9,11 +9,11 @@ import { useUnread } from '@/pages/orders/badge';
 import { me } from '../fixtures';
 import InboxPage from './index';
 
-vi.mock('@/services/api', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@/services/api')>();
-  return { ...real, call: vi.fn() };
+jest.mock('@/services/api', () => {
+  const real = jest.requireActual<typeof import('@/services/api')>('@/services/api');
+  return { ...real, call: jest.fn() };
 });
-const callMock = vi.mocked(call) as unknown as ReturnType<typeof vi.fn>;
+const callMock = jest.mocked(call) as unknown as jest.Mock<(...args: any[]) => any>;
 
 const msgs: InboxMessage[] = [
   { id: '3', orderId: '77', title: '孔胜东已接单', body: '11月25日 09:00 的宣讲已确认', createdAt: '2026-11-23T05:30:00Z', read: false },

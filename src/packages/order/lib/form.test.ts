@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { ApiError } from '@/services/api';
 import { emptyDraft } from './draft';
 import { fieldErrorsOf, toCreateInput, unplacedErrors, validateBooking } from './form';

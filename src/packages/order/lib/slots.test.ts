@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { bookableDates, dayClockChoices, slotStarts, startsByDay, withinWindow } from './slots';
 
 const slot = (start: string, end: string) => ({ start, end });

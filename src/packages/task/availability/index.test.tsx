@@ -1,19 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { cleanup, fireEvent, render, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { resetTaroDouble } from '../../../../tests/doubles/taro';
 import { ApiError, call } from '@/services/api';
 import AvailabilityPage from './index';
 
-vi.mock('@/services/api', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@/services/api')>();
-  return { ...real, call: vi.fn() };
+jest.mock('@/services/api', () => {
+  const real = jest.requireActual<typeof import('@/services/api')>('@/services/api');
+  return { ...real, call: jest.fn() };
 });
-const callMock = vi.mocked(call) as unknown as ReturnType<typeof vi.fn>;
+const callMock = jest.mocked(call) as unknown as jest.Mock<(...args: any[]) => any>;
 
 // The shared components double has no Picker: a text input that reports like Taro's picker.
-vi.mock('@tarojs/components', async (importOriginal) => {
-  const real = await importOriginal<Record<string, unknown>>();
+jest.mock('@tarojs/components', () => {
+  const real = jest.requireActual<Record<string, unknown>>('@tarojs/components');
   const Picker = (props: { mode: string; value: string; onChange: (e: { detail: { value: string } }) => void; children?: ReactNode }) => (
     <label className={`picker picker--${props.mode}`}>
       {props.children}

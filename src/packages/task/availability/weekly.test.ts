@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { mapServerErrors, newWindow, serialise, toDrafts, validateWeekly, type WindowDraft } from './weekly';
 
 const w = (key: string, weekday: number, start: string, end: string): WindowDraft => ({ key, weekday, start, end });
