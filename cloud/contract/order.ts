@@ -129,9 +129,18 @@ export interface Order {
   requesterName: string;
   requesterCompany: string | null;
   orgId: string;
-  /** The address and phone are null for anyone but the requester, the assigned volunteer and admins. */
+  /**
+   * The address, link and phone are null for anyone but the requester, the volunteer who accepted
+   * and holds the order, and admins of its org.
+   */
   venue: { type: VenueType; address: string | null; link: string | null };
   contactPhone: string | null;
+  /**
+   * Where, short of the exact address: 市/区县/街道 read from the address, else the order's region.
+   * Also for a named volunteer who has not accepted yet and for pool candidates; null for others.
+   * Always answered; optional in the type only so that older clients and fixtures stay valid.
+   */
+  district?: string | null;
   headcount: number | null;
   note: string;
   title: string | null;

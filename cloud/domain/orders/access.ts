@@ -9,14 +9,17 @@ export interface Actor {
   volunteerId: string | null;
 }
 
-/** How the caller relates to one order. `admin` means an admin whose org covers the order's. */
+/**
+ * How the caller relates to one order. `admin` means an admin whose org covers the order's;
+ * `volunteer` that the order names the caller (whether or not they said yes: see privacy.ts);
+ * `candidate` a volunteer the pool offers the open order to.
+ */
 export interface Relation {
   requester: boolean;
   volunteer: boolean;
   admin: boolean;
+  candidate?: boolean;
 }
-
-export const canSeePrivate = (r: Relation) => r.requester || r.volunteer || r.admin;
 
 const LIVE_BEFORE_START: OrderStatus[] = ['pending', 'accepted', 'expired', 'declined'];
 

@@ -1,13 +1,15 @@
 import type { Order, OrderKind, OrderStatus, ServiceRecord, VenueType } from '../../contract';
 import type { OrderRow } from '../../db/repositories/orders';
 import { toIso } from '../time';
-import { allowedActions, canSeePrivate, type Relation } from './access';
+import { allowedActions, type Relation } from './access';
+import { privatePart, privateView, scrub } from './privacy';
 
 const isoOrNull = (d: Date | null) => (d ? toIso(d) : null);
 
-/** Row → contract. Phone and exact address only for those allowed to see them. */
+/** Row → contract. Phone, exact address and link as privacy.ts allows this caller, nothing more. */
 export function toOrder(o: OrderRow, rel: Relation, now: Date): Order {
-  const priv = canSeePrivate(rel);
+  const view = privateView(o, rel);
+  const priv = privatePart(o, view);
   return {
     id: o.id,
     kind: o.kind as OrderKind,
@@ -30,15 +32,16 @@ export function toOrder(o: OrderRow, rel: Relation, now: Date): Order {
     orgId: o.org_id,
     venue: {
       type: o.venue_type as VenueType,
-      address: priv ? o.venue_address : null,
-      link: priv ? o.venue_link : null,
+      address: priv.address,
+      link: priv.link,
     },
-    contactPhone: priv ? o.contact_phone : null,
+    contactPhone: priv.contactPhone,
+    district: priv.district,
     headcount: o.headcount,
-    note: o.note,
-    title: o.title,
+    note: scrub(o.note, o, view),
+    title: scrub(o.title, o, view),
     field: o.field,
-    description: o.description,
+    description: scrub(o.description, o, view),
     photos: o.photos,
     urgency: o.urgency as Order['urgency'],
     ...(rel.requester ? { requestId: o.request_id } : {}),

@@ -4,6 +4,7 @@ import { expireOverdue, getOrder, insertEvent } from '../../db/repositories/orde
 import { teamMembers } from '../../db/repositories/teams-members';
 import type { DB } from '../../db/schema';
 import { messages } from './notify';
+import { forRecipients } from './privacy';
 import { SLA_HOURS } from './rules';
 
 /**
@@ -45,7 +46,8 @@ export async function broadcastTeamOrders(db: Kysely<DB>, now: Date): Promise<st
     const notes: NewMessage[] = [];
     for (const o of due) {
       const row = (await getOrder(trx, o.id))!;
-      for (const m of await teamMembers(trx, o.team_id!)) if (m.team_role === 'member') notes.push(messages.newForTeam(row, m.user_id));
+      const members = (await teamMembers(trx, o.team_id!)).filter((m) => m.team_role === 'member');
+      notes.push(...forRecipients(row, members.map((m) => messages.newForTeam(row, m.user_id))));
     }
     await insertMessages(trx, notes, now);
     return due.map((o) => o.id);

@@ -8,6 +8,7 @@ import type { DB, OrdersTable } from '../../db/schema';
 import type { Actor, Relation } from './access';
 import { allowedActions } from './access';
 import { toOrder } from './mapper';
+import { forRecipients } from './privacy';
 import type { Updateable } from 'kysely';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -96,8 +97,9 @@ export async function transition(
         await trx.updateTable('orders').set({ ...step.then.patch, status: step.then.to }).where('id', '=', orderId).execute();
         await insertEvent(trx, { orderId, at: now, from: step.to, to: step.then.to, by: null, note: step.then.note });
       }
-      await insertMessages(trx, step.notify ?? [], now);
       const updated = (await getOrder(trx, orderId))!;
+      // Who may read what in a message is judged on the order as the change leaves it.
+      await insertMessages(trx, forRecipients(updated, step.notify ?? []), now);
       await step.after?.(trx, updated);
       return toOrder(updated, await relationTo(trx, updated, actor), now);
     });

@@ -10,6 +10,7 @@ import { pageQuery } from '../catalog/service';
 import { toIso } from '../time';
 import { toOrder } from './mapper';
 import { messages } from './notify';
+import { forRecipients } from './privacy';
 import { asSlotConflict, hiddenOrder, relationTo, transition, type FullActor } from './transition';
 
 const BUSY = '您在该时段已有其他订单';
@@ -34,14 +35,14 @@ async function poolVolunteer(db: Kysely<DB>, actor: FullActor): Promise<PoolVolu
   return v;
 }
 
-/** Open orders I may grab; no phone or exact address until I have taken one. */
+/** Open orders I may grab: the district, no phone or exact address until I have taken one. */
 export async function pool(db: Kysely<DB>, now: Date, actor: FullActor, input: PoolFilter & { page?: number; pageSize?: number }): Promise<Page<Order>> {
   const v = await poolVolunteer(db, actor);
   const p = pageQuery(input);
   const { rows, total } = await listPool(db, v, now, input, p);
-  const outsider = { requester: false, volunteer: false, admin: false };
+  const candidate = { requester: false, volunteer: false, admin: false, candidate: true };
   return {
-    items: rows.map((r) => ({ ...toOrder(r, outsider, now), actions: ['grab' as const] })),
+    items: rows.map((r) => ({ ...toOrder(r, candidate, now), actions: ['grab' as const] })),
     total, page: p.page, pageSize: p.pageSize,
   };
 }
@@ -164,7 +165,7 @@ export async function grab(db: Kysely<DB>, now: Date, actor: FullActor, id: stri
       if (!won) throw await whyNotGrabbed(trx, id, v);
       await insertEvent(trx, { orderId: id, at: now, from: 'pending', to: 'accepted', by: actor.userId, note: `${actor.name} 抢单成功` });
       const row = (await getOrder(trx, id))!;
-      await insertMessages(trx, [messages.accepted(row)], now);
+      await insertMessages(trx, forRecipients(row, [messages.accepted(row)]), now);
       return toOrder(row, await relationTo(trx, row, actor), now);
     });
   } catch (err) {
