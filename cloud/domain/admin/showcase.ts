@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { conflict, type OrgNode, type ShowcaseCase } from '../../contract';
 import type { DB } from '../../db/schema';
 import { getOrder } from '../../db/repositories/orders';
+import { scrub } from '../orders/privacy';
 import { hiddenOrder, type FullActor } from '../orders/transition';
 import { toIso } from '../time';
 import { requireAdmin } from './scope';
@@ -25,7 +26,7 @@ export async function casesOf(db: Kysely<DB>, by: { volunteerId?: string; teamId
     .leftJoin('services as sv', 'sv.id', 'o.service_id')
     .leftJoin('users as ru', 'ru.id', 'o.requester_id')
     .leftJoin('volunteers as v', 'v.id', 'o.volunteer_id')
-    .select(['o.id', 'o.kind', 'o.showcase_title', 'tp.title as topic_title', 'sv.title as service_title', 'o.title', 'o.completed_at', 'o.record', 'ru.company'])
+    .select(['o.id', 'o.kind', 'o.showcase_title', 'tp.title as topic_title', 'sv.title as service_title', 'o.title', 'o.completed_at', 'o.record', 'ru.company', 'o.contact_phone', 'o.venue_address', 'o.venue_link'])
     .where('o.showcase', '=', true);
   if (by.volunteerId) q = q.where('o.volunteer_id', '=', by.volunteerId);
   if (by.teamId) q = q.where((eb) => eb.or([eb('o.team_id', '=', by.teamId!), eb('v.team_id', '=', by.teamId!)]));
@@ -38,7 +39,8 @@ export async function casesOf(db: Kysely<DB>, by: { volunteerId?: string; teamId
       kind: r.kind,
       at: r.completed_at ? toIso(r.completed_at) : '',
       peopleServed: rec.peopleServed ?? null,
-      summary: rec.summary ?? '',
+      // Public pages: a summary that names the venue or the contact must not carry them there.
+      summary: scrub(rec.summary ?? '', r, 'none'),
       requesterCompany: r.company,
     };
   });
