@@ -26,7 +26,8 @@ function CardBody({ order: o, pool }: { order: Order; pool?: boolean }) {
       <Text className="task-card__row task-card__time">{(need ? '期望 ' : '') + orderTime(o)}</Text>
       <Text className="task-card__row">{requesterLine(o)}</Text>
       <Text className="task-card__row muted">
-        {[o.region, o.field, VENUE_LABEL[o.venue.type], o.venue.address].filter(Boolean).join(' · ')}
+        {/* Until I may see the exact address, the district (区县、街道) says where it is. */}
+        {[o.venue.address ? o.region : o.district ?? o.region, o.field, VENUE_LABEL[o.venue.type], o.venue.address].filter(Boolean).join(' · ')}
       </Text>
       {pool && need && o.description && <Text className="task-card__desc">{o.description}</Text>}
       {pool && <Text className="task-card__private">电话与详细地址：接单后可见</Text>}

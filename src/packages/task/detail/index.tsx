@@ -80,6 +80,8 @@ function Photos({ urls }: { urls: string[] }) {
 function Facts({ o }: { o: OrderDetail }) {
   const need = o.kind === 'need';
   const venue = o.venue.type === 'online' ? o.venue.link : o.venue.address;
+  // Before I accept, the server sends the district only (区县、街道), enough to judge the journey.
+  const hiddenVenue = o.venue.type !== 'online' && o.district ? ` · ${o.district}（详细地址接单后可见）` : ' · 接单后可见';
   return (
     <Section title="服务信息" className="task-facts">
       <Row k={need ? '期望时间' : '时间'}>
@@ -91,7 +93,7 @@ function Facts({ o }: { o: OrderDetail }) {
       <Row k="场地">
         <Text className="task-facts__venue">
           {VENUE_LABEL[o.venue.type]}
-          {venue ? ` · ${venue}` : ' · 接单后可见'}
+          {venue ? ` · ${venue}` : hiddenVenue}
         </Text>
       </Row>
       <Row k="联系人">
