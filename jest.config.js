@@ -21,8 +21,16 @@ const node = {
   ...common,
   testEnvironment: 'node',
   moduleNameMapper: { '^@cloud/(.*)$': '<rootDir>/cloud/$1' },
-  // Server dependencies all ship CommonJS (PGlite and kysely through their `require` exports).
-  transformIgnorePatterns: ['/node_modules/', notDist],
+  // Most server dependencies ship CommonJS, which jest picks through their `require` exports
+  // (kysely, PGlite). PGlite's CommonJS build still loads node builtins with `import()`, which
+  // jest's VM cannot run without --experimental-vm-modules; cookie 2 (fastify's inject, through
+  // light-my-request) is ES modules only. Babel, with the same preset, makes both plain CommonJS.
+  transform: {
+    // compact: PGlite's files are over babel's 500 KB "pretty output" limit; nobody reads them.
+    '/node_modules/@electric-sql/pglite/.+\\.cjs$': ['babel-jest', { compact: true }],
+    '\\.[jt]sx?$': 'babel-jest',
+  },
+  transformIgnorePatterns: ['/node_modules/(?!(@electric-sql/pglite|cookie)/)', notDist],
 };
 
 module.exports = {

@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
+import { expect } from '../helpers/expect';
 import type { Browser } from 'playwright-core';
 import { devLogin, launchBrowser, phoneContext, screenshotPath, settled, startRealServer, type RealServer } from '../helpers/browser';
+import { BROWSER_HOOK_TIMEOUT as HOOK_TIMEOUT } from '../jest/timeouts';
 
 interface Envelope<T> { ok: boolean; data: T; error?: { code: string; message: string } }
 
@@ -47,12 +49,12 @@ describe('union console in the H5 build', () => {
     await server.stop();
     server = await startRealServer({ dataDir, clockOffsetMinutes: 49 * 60, port });
     browser = await launchBrowser();
-  });
+  }, HOOK_TIMEOUT);
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  }, HOOK_TIMEOUT);
 
   it('shows the charts, dispatches the overdue need, and the technician is told', async () => {
     const admin = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { devLogin, launchBrowser, phoneContext, startRealServer, type RealServer } from '../helpers/browser';
+import { BROWSER_HOOK_TIMEOUT as HOOK_TIMEOUT } from '../jest/timeouts';
 
 /**
  * The H5 app under its Content-Security-Policy: every screen with something CSP could block
@@ -41,12 +42,12 @@ describe('H5 app under its CSP', () => {
   beforeAll(async () => {
     server = await startRealServer();
     browser = await launchBrowser();
-  });
+  }, HOOK_TIMEOUT);
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
     fs.rmSync(tmp, { recursive: true, force: true });
-  });
+  }, HOOK_TIMEOUT);
 
   it('menu, need form with a photo upload and the dashboard run without violations', async () => {
     const base = server.url;

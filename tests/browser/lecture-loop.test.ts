@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
+import { expect } from '../helpers/expect';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { devLogin, launchBrowser, phoneContext, screenshotPath, settled, startRealServer, type RealServer } from '../helpers/browser';
+import { BROWSER_HOOK_TIMEOUT as HOOK_TIMEOUT } from '../jest/timeouts';
 
 const SPEAKER = '孔胜东';
 const REQUESTER = '王海涛'; // 临安华力摩擦材料有限公司 职工
@@ -132,7 +134,7 @@ describe('lecture loop in the H5 build: book → accept → (restart, clock ahea
     // On site in 临安: the check-in may carry a position.
     await speakerCtx.grantPermissions(['geolocation']);
     await speakerCtx.setGeolocation({ latitude: 30.2336, longitude: 119.7247 });
-  });
+  }, HOOK_TIMEOUT);
 
   afterAll(async () => {
     await requesterCtx?.close().catch(() => undefined);
@@ -140,9 +142,9 @@ describe('lecture loop in the H5 build: book → accept → (restart, clock ahea
     await browser?.close().catch(() => undefined);
     if (server) await stopServer(server);
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  }, HOOK_TIMEOUT);
 
-  it('a worker books 孔胜东, he accepts, checks in, records; the worker rates and sees the whole timeline', { timeout: 600_000 }, async () => {
+  it('a worker books 孔胜东, he accepts, checks in, records; the worker rates and sees the whole timeline', async () => {
     let base = server!.url;
     const requester = await requesterCtx.newPage();
     const speaker = await speakerCtx.newPage();
@@ -313,5 +315,5 @@ describe('lecture loop in the H5 build: book → accept → (restart, clock ahea
     await wholePage(requester, '.order-detail', 'order-timeline.png');
 
     expect(errors).toEqual([]);
-  });
+  }, 600_000);
 });

@@ -1,6 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
+import { expect } from '../helpers/expect';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, phoneContext, screenshotPath, settled, startRealServer, type RealServer } from '../helpers/browser';
+import { BROWSER_HOOK_TIMEOUT as HOOK_TIMEOUT } from '../jest/timeouts';
 
 /** A worker browses the menu on a phone: categories, search, a topic, its speaker's page. */
 describe('menu in the H5 build', () => {
@@ -10,11 +12,11 @@ describe('menu in the H5 build', () => {
   beforeAll(async () => {
     server = await startRealServer();
     browser = await launchBrowser();
-  });
+  }, HOOK_TIMEOUT);
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
-  });
+  }, HOOK_TIMEOUT);
 
   it('shows the categories and topics, searches, opens a topic and a speaker with free slots', async () => {
     const context = await phoneContext(browser);

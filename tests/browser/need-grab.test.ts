@@ -2,9 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
+import { expect } from '../helpers/expect';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { devLogin, launchBrowser, phoneContext, screenshotPath, settled, startRealServer, type RealServer } from '../helpers/browser';
+import { BROWSER_HOOK_TIMEOUT as HOOK_TIMEOUT } from '../jest/timeouts';
 
 /**
  * An enterprise posts a need with a photo; two technicians of the same 数控 team see it in their
@@ -85,13 +87,13 @@ describe('need → pool → grab race in the H5 build', () => {
     tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lmgj-need-grab-'));
     server = await startRealServer();
     browser = await launchBrowser();
-  });
+  }, HOOK_TIMEOUT);
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);
     await browser?.close();
     await server?.stop();
     if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
-  });
+  }, HOOK_TIMEOUT);
 
   it('posts a need with a photo, two technicians grab it at once, exactly one wins', async () => {
     const base = server.url;

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
+import { expect } from '../helpers/expect';
 import type { Application, ExportFile, Order, OrgNode, Page, Stats, Team } from '../../cloud/contract';
 import { actions as adminActions } from '../../cloud/functions/admin';
 import { createWorkers, type Session } from '../helpers/actors';

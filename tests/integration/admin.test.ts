@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
+import { expect } from '../helpers/expect';
 import type { Application, ExportFile, Order, Page, Stats } from '../../cloud/contract';
 import { foldStatsDeltas } from '../../cloud/db/repositories/stats';
 import { escalateOverdue } from '../../cloud/domain/orders/sla';

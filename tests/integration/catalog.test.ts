@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
+import { expect } from '../helpers/expect';
 import type { Category, Page, Service, Team, TeamDetail, TopicDetail, TopicSummary, VolunteerProfile, VolunteerSummary } from '../../cloud/contract';
 import { demoData } from '../../cloud/db/seed/data';
 import { createTestDatabase, type EngineName, type TestDatabase } from '../helpers/db';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { openDatabase } from '../../cloud/db/engine';
 import { startChildServer, type ChildServer } from '../helpers/child-server';
 import { TEST_DATABASE_URL } from '../helpers/db';

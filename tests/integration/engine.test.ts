@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import { openDatabase } from '../../cloud/db/engine';
 import { migrate } from '../../cloud/db/migrate';
 import { demoData } from '../../cloud/db/seed/data';

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Order } from '../../cloud/contract';
 import { sessionFor, type Session } from '../helpers/actors';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';

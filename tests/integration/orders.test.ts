@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
+import { expect } from '../helpers/expect';
 import type { InboxPage, Order, OrderDetail, Page, VolunteerProfile } from '../../cloud/contract';
 import { escalateOverdue } from '../../cloud/domain/orders/sla';
 import { bookableLecture, createWorkers, lectureInput, newRequestId, sessionFor, userIdOfVolunteer, type Session } from '../helpers/actors';

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Order } from '../../cloud/contract';
 import { bookableLecture, createWorkers, lectureInput, newRequestId, sessionFor, userIdOfVolunteer } from '../helpers/actors';
 import { createTestDatabase, type EngineName, type TestDatabase } from '../helpers/db';

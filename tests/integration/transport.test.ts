@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
+import { expect } from '../helpers/expect';
 import type { DevUser, LoginResult, Me, Page } from '../../cloud/contract';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createTestServer, okData, type TestServer } from '../helpers/server';

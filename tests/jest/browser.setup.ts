@@ -1,5 +1,5 @@
 import { jest } from '@jest/globals';
+import { BROWSER_TEST_TIMEOUT } from './timeouts';
 
-// A test drives Chromium for up to 3 minutes. jest has no separate hook timeout: the hooks that
-// start the server and the browser pass their own (300 s) to beforeAll/afterAll.
-jest.setTimeout(180_000);
+// Hooks pass BROWSER_HOOK_TIMEOUT themselves; a test may give its own (the lecture loop does).
+jest.setTimeout(BROWSER_TEST_TIMEOUT);

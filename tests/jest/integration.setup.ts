@@ -1,4 +1,4 @@
 import { jest } from '@jest/globals';
+import { INTEGRATION_TIMEOUT } from './timeouts';
 
-// Real databases (migrations, seeds, races): tests and hooks may take up to 2 minutes.
-jest.setTimeout(120_000);
+jest.setTimeout(INTEGRATION_TIMEOUT);
