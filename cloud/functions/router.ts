@@ -18,6 +18,12 @@ export interface ActionDef {
   input: z.ZodType;
   access: Access;
   run: (ctx: ActionContext, input: unknown) => Promise<unknown>;
+  /** Longer than the server's deadline for the rare action that needs it (exports). */
+  deadlineMs?: number;
+}
+
+export interface ActionOptions {
+  deadlineMs?: number;
 }
 
 export type ActionMap = Record<string, ActionDef>;
@@ -32,23 +38,31 @@ export const publicAction = <S extends z.ZodType, O>(
 export const userAction = <S extends z.ZodType, O>(
   input: S,
   run: (ctx: AuthedContext, input: z.output<S>) => Promise<O>,
-): ActionDef => ({ input, access: 'user', run: run as ActionDef['run'] });
+  opts: ActionOptions = {},
+): ActionDef => ({ input, access: 'user', run: run as ActionDef['run'], ...opts });
 
 export const devAction = <S extends z.ZodType, O>(
   input: S,
   run: (ctx: ActionContext, input: z.output<S>) => Promise<O>,
 ): ActionDef => ({ input, access: 'dev', run: run as ActionDef['run'] });
 
-/** Turns zod issues into `{ "field.path": "中文说明" }`; unknown keys are named one by one. */
+/**
+ * Turns zod issues into `{ "field.path": "中文说明" }`; unknown keys are named one by one. Names
+ * are the caller's keys, so they are set as own properties: a plain `fields['__proto__'] = …`
+ * would be dropped, and `??=` would skip `constructor` (inherited), leaving fields empty.
+ */
 export function fieldErrors(error: z.ZodError): FieldErrors {
   const fields: FieldErrors = {};
+  const name = (path: PropertyKey[]) => (path.length ? path.map(String).join('.') : 'data');
+  const set = (field: string, message: string) =>
+    Object.defineProperty(fields, field, { value: message, enumerable: true, writable: true, configurable: true });
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) fields[[...issue.path, key].join('.')] = '不支持的字段';
+      for (const key of issue.keys) set(name([...issue.path, key]), '不支持的字段');
       continue;
     }
-    const name = issue.path.length ? issue.path.join('.') : 'data';
-    fields[name] ??= issue.message;
+    const field = name(issue.path);
+    if (!Object.hasOwn(fields, field)) set(field, issue.message);
   }
   return fields;
 }
@@ -137,7 +151,8 @@ async function route(
   }
   await services.guards?.limiter.consume({ name: `${meta.fn}.${action}`, userId: caller?.userId ?? null, ip: meta.ip });
 
-  const deadlineMs = services.guards?.limits.deadlineMs ?? DEFAULT_DEADLINE_MS;
+  const serverDeadline = services.guards?.limits.deadlineMs ?? DEFAULT_DEADLINE_MS;
+  const deadlineMs = Math.max(serverDeadline, def.deadlineMs ?? 0);
   const ctx: ActionContext = { ...services, caller };
   const answer = await runGuarded((run) => withDeadline(() => def.run(ctx, parsed.data), deadlineMs, run, meta, action));
   return { ok: true, data: answer };

@@ -33,10 +33,13 @@ async function assertReachable(url: string) {
  * A migrated test database with the demo data: in-memory PGlite, or a fresh schema on the
  * PostgreSQL server (dropped again by close()).
  */
-export async function createTestDatabase(engine: EngineName, opts: { seed?: boolean; poolSize?: number } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  engine: EngineName,
+  opts: { seed?: boolean; poolSize?: number; acquireTimeoutMs?: number } = {},
+): Promise<TestDatabase> {
   let database: TestDatabase;
   if (engine === 'pglite') {
-    database = await openDatabase({ dataDir: 'memory://' });
+    database = await openDatabase({ dataDir: 'memory://', acquireTimeoutMs: opts.acquireTimeoutMs });
   } else {
     await assertReachable(TEST_DATABASE_URL);
     const schema = `t_${randomBytes(6).toString('hex')}`;
@@ -44,7 +47,7 @@ export async function createTestDatabase(engine: EngineName, opts: { seed?: bool
     await admin.connect();
     await admin.query(`CREATE SCHEMA ${schema}`);
     await admin.end();
-    const inner = await openDatabase({ databaseUrl: TEST_DATABASE_URL, schema, poolSize: opts.poolSize ?? 10 });
+    const inner = await openDatabase({ databaseUrl: TEST_DATABASE_URL, schema, poolSize: opts.poolSize ?? 10, acquireTimeoutMs: opts.acquireTimeoutMs });
     database = {
       ...inner,
       schema,

@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
@@ -60,6 +61,76 @@ function statsSheets(book: ExcelJS.Workbook, s: Stats) {
   breakdown('按类别', s.byCategory);
 }
 
+/** Orders are read this many at a time, so an export never holds the whole period in memory. */
+export const EXPORT_PAGE_ROWS = 1_000;
+
+/** The orders of the period, page by page in start order (keyset: start, then id). */
+async function* orderPages(db: Kysely<DB>, orgIds: string[], from: Date, to: Date): AsyncGenerator<OrderRow[]> {
+  let after: { start: Date; id: string } | null = null;
+  for (;;) {
+    let q = orderQuery(db)
+      .where('o.org_id', 'in', orgIds)
+      .where(sql<boolean>`lower(o.during) >= ${from.toISOString()}::timestamptz AND lower(o.during) < ${to.toISOString()}::timestamptz`);
+    if (after) q = q.where(sql<boolean>`(lower(o.during), o.id) > (${after.start.toISOString()}::timestamptz, ${after.id}::bigint)`);
+    const page = (await q.orderBy(sql`lower(o.during)`).orderBy('o.id').limit(EXPORT_PAGE_ROWS).execute()) as OrderRow[];
+    if (page.length) yield page;
+    if (page.length < EXPORT_PAGE_ROWS) return;
+    const last = page[page.length - 1];
+    after = { start: last.start_at, id: last.id };
+  }
+}
+
+/** A spreadsheet program runs a cell that starts like a formula: such text is written as text. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function csvCell(v: string | number): string {
+  let text = String(v);
+  if (typeof v === 'string' && FORMULA_START.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+const orderValues = (o: OrderRow) => ORDER_COLUMNS.map((c) => c.value(o));
+
+/** The orders as CSV: a BOM so that Excel on Windows opens the UTF-8 Chinese headers correctly. */
+async function ordersCsv(pages: AsyncGenerator<OrderRow[]>): Promise<{ file: Buffer; rows: number }> {
+  const chunks = [Buffer.from('\ufeff' + ORDER_COLUMNS.map((c) => csvCell(c.header)).join(',') + '\r\n')];
+  let rows = 0;
+  for await (const page of pages) {
+    rows += page.length;
+    if (rows > MAX_EXPORT_ROWS) throw tooMany();
+    chunks.push(Buffer.from(page.map((o) => orderValues(o).map(csvCell).join(',') + '\r\n').join('')));
+  }
+  return { file: Buffer.concat(chunks), rows };
+}
+
+/** The orders as XLSX through ExcelJS's streaming writer: each row is committed as it comes. */
+async function ordersXlsx(pages: AsyncGenerator<OrderRow[]>): Promise<{ file: Buffer; rows: number }> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  book.creator = '劳模工匠点单';
+  const ws = book.addWorksheet('订单');
+  ws.columns = ORDER_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
+  ws.getRow(1).font = { bold: true };
+  let rows = 0;
+  for await (const page of pages) {
+    rows += page.length;
+    if (rows > MAX_EXPORT_ROWS) throw tooMany();
+    for (const o of page) ws.addRow(orderValues(o)).commit();
+  }
+  ws.commit();
+  await book.commit();
+  return { file: Buffer.concat(chunks), rows };
+}
+
+const tooMany = () => invalid('to', `导出超过 ${MAX_EXPORT_ROWS} 条，请缩小时间范围`);
+
+const MIME = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
 /** CSV or XLSX of the orders or of the statistics, Chinese headers, built with ExcelJS. */
 export async function exportFile(
   db: Kysely<DB>,
@@ -70,36 +141,20 @@ export async function exportFile(
   const orgId = input.orgId ?? scope.rootOrgId;
   checkInScope(scope, orgId);
   const what = input.what ?? 'orders';
-  const book = new ExcelJS.Workbook();
-  book.creator = '劳模工匠点单';
-  let rows = 0;
+  let result: { file: Buffer; rows: number };
   if (what === 'stats') {
-    const s = await computeStats(db, actor, input);
-    statsSheets(book, s);
-    rows = s.byMonth.length;
     if (input.format === 'csv') throw invalid('format', '统计报表包含多张表，请导出 xlsx');
+    const s = await computeStats(db, actor, input);
+    const book = new ExcelJS.Workbook();
+    book.creator = '劳模工匠点单';
+    statsSheets(book, s);
+    result = { file: Buffer.from(await book.xlsx.writeBuffer()), rows: s.byMonth.length };
   } else {
     const orgIds = orgId === scope.rootOrgId ? scope.orgIds : await orgSubtree(db, orgId);
-    const list = (await orderQuery(db)
-      .where('o.org_id', 'in', orgIds)
-      .where(sql<boolean>`lower(o.during) >= ${new Date(input.from).toISOString()}::timestamptz AND lower(o.during) < ${new Date(input.to).toISOString()}::timestamptz`)
-      .orderBy(sql`lower(o.during)`)
-      .limit(MAX_EXPORT_ROWS + 1)
-      .execute()) as OrderRow[];
-    if (list.length > MAX_EXPORT_ROWS) throw invalid('to', `导出超过 ${MAX_EXPORT_ROWS} 条，请缩小时间范围`);
-    const ws = book.addWorksheet('订单');
-    ws.columns = ORDER_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
-    for (const o of list) ws.addRow(Object.fromEntries(ORDER_COLUMNS.map((c) => [c.key, c.value(o)])));
-    ws.getRow(1).font = { bold: true };
-    rows = list.length;
+    const pages = orderPages(db, orgIds, new Date(input.from), new Date(input.to));
+    result = input.format === 'csv' ? await ordersCsv(pages) : await ordersXlsx(pages);
   }
   const stamp = dayjs(input.from).tz(ZONE).format('YYYYMMDD') + '-' + dayjs(input.to).tz(ZONE).format('YYYYMMDD');
   const base = `${what === 'stats' ? '统计报表' : '订单明细'}-${stamp}`;
-  if (input.format === 'csv') {
-    // A BOM so that Excel on Windows opens the UTF-8 Chinese headers correctly.
-    const csv = Buffer.concat([Buffer.from('\ufeff'), Buffer.from(await book.csv.writeBuffer())]);
-    return { filename: `${base}.csv`, mime: 'text/csv; charset=utf-8', base64: csv.toString('base64'), rows };
-  }
-  const xlsx = Buffer.from(await book.xlsx.writeBuffer());
-  return { filename: `${base}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: xlsx.toString('base64'), rows };
+  return { filename: `${base}.${input.format}`, mime: MIME[input.format], base64: result.file.toString('base64'), rows: result.rows };
 }

@@ -9,6 +9,9 @@ import { loadActor } from '../../domain/orders/transition';
 import type { AuthedContext } from '../context';
 import { userAction, type ActionMap } from '../router';
 
+/** A full year of a province's orders is written in seconds; a minute is the outer bound. */
+const EXPORT_DEADLINE_MS = 60_000;
+
 const actor = (ctx: AuthedContext) => loadActor(ctx.db, ctx.caller.userId);
 
 /** `admin`: the union's console. Every action checks the admin's org scope (their org and below). */
@@ -26,5 +29,14 @@ export const actions: ActionMap = {
   setMember: userAction(adminInput.setMember, async (ctx, i) => menu.setMember(ctx.db, await actor(ctx), i)),
   showcase: userAction(adminInput.showcase, async (ctx, i) => setShowcase(ctx.db, await actor(ctx), i)),
   stats: userAction(adminInput.stats, async (ctx, i) => stats(ctx.db, await actor(ctx), i)),
-  export: userAction(adminInput.export, async (ctx, i) => exportFile(ctx.db, await actor(ctx), i)),
+  // One export per admin at a time (a second one waits its turn by answering RATE_LIMITED); a
+  // province-wide year takes longer than an ordinary call, hence its own deadline.
+  export: userAction(
+    adminInput.export,
+    async (ctx, i) => {
+      const work = async () => exportFile(ctx.db, await actor(ctx), i);
+      return ctx.guards ? ctx.guards.exports.run(ctx.caller.userId, work) : work();
+    },
+    { deadlineMs: EXPORT_DEADLINE_MS },
+  ),
 };
