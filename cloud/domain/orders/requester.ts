@@ -10,6 +10,7 @@ import { pageQuery } from '../catalog/service';
 import { dayjs, toIso, ZONE } from '../time';
 import { toOrder } from './mapper';
 import { messages } from './notify';
+import { forRecipients, privateView, scrub } from './privacy';
 import { prepare, type CreateInput } from './prepare';
 import { checkNoticeAndHorizon, checkWithinAvailability } from './rules';
 import { asSlotConflict, hiddenOrder, loadActor, relationTo, transition, type FullActor } from './transition';
@@ -66,7 +67,7 @@ export async function createOrder(db: Kysely<DB>, now: Date, actor: FullActor, i
       }
       const row = (await getOrder(trx, inserted.id))!;
       await insertEvent(trx, { orderId: row.id, at: now, from: null, to: 'pending', by: actor.userId, note: p.timelineNote(row) });
-      await insertMessages(trx, await p.notify(trx, row), now);
+      await insertMessages(trx, forRecipients(row, await p.notify(trx, row)), now);
       return row;
     });
 
@@ -87,6 +88,7 @@ export async function getDetail(db: Kysely<DB>, now: Date, actor: FullActor, id:
   const rel = await relationTo(db, row, actor);
   if (!rel.requester && !rel.volunteer && !rel.admin) throw hiddenOrder();
   const events = await timelineOf(db, id);
+  const view = privateView(row, rel);
   return {
     ...toOrder(row, rel, now),
     timeline: events.map((e) => ({
@@ -95,7 +97,7 @@ export async function getDetail(db: Kysely<DB>, now: Date, actor: FullActor, id:
       to: e.to_status as OrderStatus,
       by: e.by_user_id,
       byName: e.by_name ?? '系统',
-      note: e.note,
+      note: scrub(e.note, row, view),
     })),
   };
 }
@@ -118,8 +120,9 @@ export function cancel(db: Kysely<DB>, now: Date, actor: FullActor, id: string, 
 export async function reschedule(db: Kysely<DB>, now: Date, actor: FullActor, id: string, startIso: string) {
   const start = new Date(startIso);
   checkNoticeAndHorizon(start, now);
-  return transition(db, now, actor, id, 'reschedule', 'requester', async (row) => {
-    if (row.volunteer_id && row.named) await checkVolunteerFree(db, row.volunteer_id, start, row.duration_min);
+  return transition(db, now, actor, id, 'reschedule', 'requester', async (row, trx) => {
+    // Through the transaction: on PGlite's single connection any other handle waits forever.
+    if (row.volunteer_id && row.named) await checkVolunteerFree(trx, row.volunteer_id, start, row.duration_min);
     const end = new Date(start.getTime() + row.duration_min * 60_000);
     // A new time needs the volunteer's yes again: back to pending, with a fresh SLA clock.
     return {
