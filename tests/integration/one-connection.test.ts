@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import pino from 'pino';
 import type { FastifyBaseLogger } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Application, Order, Page, TopicSummary } from '../../cloud/contract';
 import { FUNCTIONS } from '../../cloud/functions/registry';
-import { bookableLecture, createWorkers, lectureInput, newRequestId, sessionFor, type Session } from '../helpers/actors';
+import { bookableLecture, createWorkers, lectureInput, sessionFor, type Session } from '../helpers/actors';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createTechnicians, needInput } from '../helpers/needs';
 import { createTestServer, okData, type TestServer } from '../helpers/server';
@@ -54,7 +54,7 @@ describe('every action on one connection (PGlite)', () => {
     database = await createTestDatabase('pglite', { acquireTimeoutMs: ACQUIRE_MS });
     server = await createTestServer(database, { logger });
     const db = database.db;
-    const userWith = async (role: string, where?: string) => {
+    const userWith = async (role: string, where?: 'province' | 'city' | 'county') => {
       let q = db.selectFrom('users as u').innerJoin('orgs as o', 'o.id', 'u.org_id').select('u.id').where(sql<boolean>`${role} = ANY(u.roles)`);
       if (where) q = q.where('o.level', '=', where);
       return sessionFor(server, (await q.orderBy('u.id').executeTakeFirstOrThrow()).id);
