@@ -1,6 +1,6 @@
 import net from 'node:net';
 import pg from 'pg';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { AppError } from '../contract';
 import { isDatabaseUnavailable } from './errors';
 import { clientWithConnectTimeout } from './pool-health';

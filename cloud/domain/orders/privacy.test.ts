@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import type { OrderStatus } from '../../contract';
 import type { NewMessage } from '../../db/repositories/inbox';
 import type { OrderRow } from '../../db/repositories/orders';
