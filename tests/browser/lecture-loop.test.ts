@@ -238,12 +238,17 @@ describe('lecture loop in the H5 build: book → accept → (restart, clock ahea
     const accept = speaker.locator('.task-action--accept');
     await accept.waitFor({ timeout: 30_000 });
     expect(await speaker.locator('.detail__hero-title').innerText()).toBe(topic.title);
-    expect(await speaker.locator('.task-facts').innerText()).toContain(ADDRESS);
-    expect(await speaker.locator('.task-facts').innerText()).toContain(PHONE);
+    // Before accepting, the named speaker sees the district, not the exact address or the phone.
+    const facts = await speaker.locator('.task-facts').innerText();
+    expect(facts).not.toContain(ADDRESS);
+    expect(facts).not.toContain(PHONE);
     await settled(speaker, '.detail__hero-title');
     await speaker.screenshot({ path: screenshotPath('speaker-task.png') });
     await accept.click();
     await expect.poll(() => speaker.locator('.task-detail__status').innerText(), { timeout: 20_000 }).toBe('已接单');
+    // Once the order is theirs, both.
+    await expect.poll(() => speaker.locator('.task-facts').innerText(), { timeout: 20_000 }).toContain(ADDRESS);
+    expect(await speaker.locator('.task-facts').innerText()).toContain(PHONE);
     // Too early to check in: the page says from when.
     expect(await speaker.locator('.task-action--checkIn').count()).toBe(0);
     expect(await speaker.locator('.checkin-hint').innerText()).toContain('开始前 2 小时可签到');
