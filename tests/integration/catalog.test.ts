@@ -162,8 +162,10 @@ describe.each(ENGINES)('catalog on %s', (engine) => {
       ['topics', { page: '1' }, 'page'],
       ['topics', { category: 'nope' }, 'category'],
       ['topics', { unknownField: 1 }, 'unknownField'],
-      ['topic', { id: 'abc' }, 'id'],
+      ['topic', { id: 42 }, 'id'],
       ['topic', {}, 'id'],
+      ['topics', { q: '孔\u0000胜东' }, 'q'],
+      ['topics', { q: '\ud800' }, 'q'],
       ['volunteer', { id: '1', from: 'tomorrow' }, 'from'],
       ['volunteer', { id: '1', from: '2026-12-10T00:00:00+08:00', to: '2026-12-01T00:00:00+08:00' }, 'to'],
       ['volunteers', { kind: 'wizard' }, 'kind'],
@@ -176,6 +178,14 @@ describe.each(ENGINES)('catalog on %s', (engine) => {
         expect(res.body.error.code).toBe('VALIDATION');
         expect(Object.keys(res.body.error.fields ?? {})).toContain(field);
       }
+    }
+  });
+
+  it('answers NOT_FOUND for an unknown id of any string shape (SPEC: ids are strings)', async () => {
+    for (const id of ['abc', '0', '-1', '1e3', '99999999999999999999999', ' 1', '１']) {
+      const res = await server.call('catalog', 'topic', { id });
+      expect(res.status, `topic ${JSON.stringify(id)}`).toBe(404);
+      expect(res.body.ok ? 'OK' : res.body.error.code).toBe('NOT_FOUND');
     }
   });
 });
