@@ -50,6 +50,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     // One line per failure, not two per request: the access log belongs to the proxy in front.
     disableRequestLogging: true,
     bodyLimit: BODY_LIMIT,
+    // A path that does not decode (`/api/%zz`) is answered with the envelope too, not Fastify's own JSON.
+    frameworkErrors: (_err, req, reply) => send(reply, failWith(req, { code: 'VALIDATION', message: '请求地址不正确', fields: { url: '请求地址不正确' } })),
   });
   await registerSecurityHeaders(app, { h5Dir: opts.h5Dir });
 
@@ -79,9 +81,10 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   app.setErrorHandler((err, req, reply) => {
     // Framework-level failures (body too large, bad content) are the caller's mistake: 4xx.
     const status = (err as { statusCode?: number }).statusCode ?? 500;
+    const message = status === 413 ? '请求体过大' : '请求格式不正确';
     const env =
       status >= 400 && status < 500
-        ? failWith(req, { code: 'VALIDATION', message: status === 413 ? '请求体过大' : '请求格式不正确' })
+        ? failWith(req, { code: 'VALIDATION', message, fields: { body: message } })
         : failWith(req, toErrorBody(err, { internal: (e) => req.log.error({ requestId: req.id, url: req.url, err: e }, 'internal error') }));
     return send(reply, env);
   });
