@@ -52,22 +52,60 @@ export const DEFAULT_LIMITS: Limits = {
 /** No limits at all: in-process callers (benchmarks, tests of other rules) that are trusted. */
 export const NO_LIMITS: Limits = { deadlineMs: 10_000, rules: [], maxOpenNeeds: Number.MAX_SAFE_INTEGER, exportsPerAdmin: Number.MAX_SAFE_INTEGER };
 
-const positive = (raw: string | undefined) => {
-  const n = Number(raw);
-  return raw !== undefined && raw !== '' && Number.isInteger(n) && n > 0 ? n : null;
-};
+/** A setting that is not what it should be: the process refuses to start rather than guess. */
+export class LimitsConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LimitsConfigError';
+  }
+}
 
-/** Reads the overrides from an environment (config/index.ts passes process.env). */
+const INTEGER = /^[1-9]\d*$/;
+
+/** A positive whole number, or the base when unset or empty (as an env file's `NAME=` is). */
+function positive(env: Record<string, string | undefined>, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  if (!INTEGER.test(raw) || !Number.isSafeInteger(Number(raw))) {
+    throw new LimitsConfigError(`${name}=${JSON.stringify(env[name])}: expected a positive whole number, e.g. ${name}=${fallback}`);
+  }
+  return Number(raw);
+}
+
+/** `points/seconds`, both positive whole numbers: `10/60` is ten calls a minute. */
+function rate(name: string, raw: string): Rate {
+  const m = /^\s*([1-9]\d*)\s*\/\s*([1-9]\d*)\s*$/.exec(raw);
+  if (!m || !Number.isSafeInteger(Number(m[1])) || !Number.isSafeInteger(Number(m[2]))) {
+    throw new LimitsConfigError(`${name}=${JSON.stringify(raw)}: expected points/seconds with positive whole numbers, e.g. ${name}=10/60`);
+  }
+  return { points: Number(m[1]), seconds: Number(m[2]) };
+}
+
+/**
+ * Reads the overrides from an environment (config/index.ts passes process.env). Garbage is refused
+ * with an error naming the variable: a typo that silently kept the default (or turned a limit off)
+ * would only show when a script floods the server.
+ */
 export function limitsFromEnv(env: Record<string, string | undefined>, base: Limits = DEFAULT_LIMITS): Limits {
+  const known = new Set(base.rules.map((r) => `LIMIT_${r.name}`));
+  for (const name of Object.keys(env)) {
+    if (name.startsWith('LIMIT_') && !known.has(name) && env[name] !== undefined) {
+      throw new LimitsConfigError(`${name}: no such limit; the limits are ${[...known].join(', ')}`);
+    }
+  }
+  const switchRaw = env.RATE_LIMITS?.trim() ?? '';
+  if (!['', 'on', 'off'].includes(switchRaw)) {
+    throw new LimitsConfigError(`RATE_LIMITS=${JSON.stringify(env.RATE_LIMITS)}: expected on or off`);
+  }
   const rules = base.rules.map((rule) => {
-    const m = /^(\d+)\/(\d+)$/.exec(env[`LIMIT_${rule.name}`] ?? '');
-    return m ? { ...rule, rate: { points: Number(m[1]), seconds: Number(m[2]) } } : rule;
+    const raw = env[`LIMIT_${rule.name}`];
+    return raw === undefined || raw.trim() === '' ? rule : { ...rule, rate: rate(`LIMIT_${rule.name}`, raw) };
   });
   return {
-    deadlineMs: positive(env.REQUEST_DEADLINE_MS) ?? base.deadlineMs,
-    maxOpenNeeds: positive(env.MAX_OPEN_NEEDS) ?? base.maxOpenNeeds,
-    exportsPerAdmin: positive(env.EXPORTS_PER_ADMIN) ?? base.exportsPerAdmin,
-    rules: env.RATE_LIMITS === 'off' ? [] : rules,
+    deadlineMs: positive(env, 'REQUEST_DEADLINE_MS', base.deadlineMs),
+    maxOpenNeeds: positive(env, 'MAX_OPEN_NEEDS', base.maxOpenNeeds),
+    exportsPerAdmin: positive(env, 'EXPORTS_PER_ADMIN', base.exportsPerAdmin),
+    rules: switchRaw === 'off' ? [] : rules,
   };
 }
 
