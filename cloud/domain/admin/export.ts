@@ -2,12 +2,12 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import { invalid, type ExportFile, type Stats } from '../../contract';
+import { invalid, type ExportFile, type OrderStatus, type Stats } from '../../contract';
 import { orderQuery, type OrderRow } from '../../db/repositories/orders';
 import { orgSubtree } from '../../db/repositories/scope';
 import type { DB } from '../../db/schema';
 import type { FullActor } from '../orders/transition';
-import { STATUS_NAMES } from '../orders/transition';
+import { STATUS_WORDS } from '../../contract/status-words';
 import { dayjs, ZONE } from '../time';
 import { checkInScope, requireAdmin } from './scope';
 import { stats as computeStats } from './stats';
@@ -21,7 +21,7 @@ const local = (d: Date | null) => (d ? dayjs(d).tz(ZONE).format('YYYY-MM-DD HH:m
 const ORDER_COLUMNS: { header: string; key: string; width: number; value: (o: OrderRow) => string | number }[] = [
   { header: '订单编号', key: 'id', width: 10, value: (o) => o.id },
   { header: '类型', key: 'kind', width: 8, value: (o) => KIND_NAMES[o.kind] },
-  { header: '状态', key: 'status', width: 8, value: (o) => STATUS_NAMES[o.status as keyof typeof STATUS_NAMES] },
+  { header: '状态', key: 'status', width: 8, value: (o) => STATUS_WORDS.export[o.status as OrderStatus] },
   { header: '主题/服务/需求', key: 'title', width: 30, value: (o) => o.topic_title ?? o.service_title ?? o.title ?? '' },
   { header: '开始时间', key: 'start', width: 17, value: (o) => local(o.start_at) },
   { header: '时长(分钟)', key: 'duration', width: 10, value: (o) => o.duration_min },

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { AppError, conflict, forbidden, unauthenticated, type Order, type OrderAction, type OrderStatus } from '../../contract';
+import { STATUS_WORDS } from '../../contract/status-words';
 import { insertMessages, type NewMessage } from '../../db/repositories/inbox';
 import { getOrder, insertEvent, type OrderRow } from '../../db/repositories/orders';
 import { isOrgWithin } from '../../db/repositories/orgs';
@@ -36,10 +37,8 @@ export async function relationTo(db: Db, o: OrderRow, a: FullActor): Promise<Rel
 /** Outsiders learn nothing, not even that the order exists. */
 export const hiddenOrder = () => new AppError('NOT_FOUND', '订单不存在或无权查看');
 
-export const STATUS_NAMES: Record<OrderStatus, string> = {
-  pending: '待接单', accepted: '已接单', in_progress: '服务中', completed: '已完成', rated: '已评价',
-  declined: '已婉拒', cancelled: '已取消', expired: '已超时',
-};
+/** Status words in error messages: the same table every page reads (cloud/contract/status-words). */
+export const STATUS_NAMES: Record<OrderStatus, string> = STATUS_WORDS.admin;
 
 const ACTION_NAMES: Record<OrderAction, string> = {
   cancel: '取消', reschedule: '改期', rate: '评价', confirm: '确认解决', dispute: '提出异议', reopen: '重新发布',

@@ -17,7 +17,7 @@ describe('order labels (main package, no dayjs)', () => {
   it('names the order and who serves it by kind', () => {
     expect(orderTitle({ kind: 'lecture', topicTitle: '主题', serviceTitle: null, title: null })).toBe('主题');
     expect(orderTitle({ kind: 'need', topicTitle: null, serviceTitle: null, title: '求助' })).toBe('求助');
-    expect(orderWho({ kind: 'service', volunteerName: null, teamName: '服务队' })).toBe('服务队');
-    expect(orderWho({ kind: 'lecture', volunteerName: null, teamName: null })).toBe('待宣讲人抢单');
+    expect(orderWho({ kind: 'service', status: 'pending', volunteerName: null, teamName: '服务队' })).toBe('服务队');
+    expect(orderWho({ kind: 'lecture', status: 'pending', volunteerName: null, teamName: null })).toBe('待宣讲人抢单');
   });
 });

@@ -1,16 +1,8 @@
 import type { Order, OrderKind, OrderStatus } from '@cloud/contract';
+import { STATUS_WORDS, whoWord, type WhoFacts } from '@cloud/contract/status-words';
 
-/** Chinese names of order states, as the requester reads them on cards and the timeline. */
-export const ORDER_STATUS_LABEL: Record<OrderStatus, string> = {
-  pending: '待接单',
-  accepted: '已接单',
-  in_progress: '服务中',
-  completed: '已完成',
-  rated: '已评价',
-  declined: '已婉拒',
-  cancelled: '已取消',
-  expired: '已超时',
-};
+/** Order states as the requester reads them on cards and the timeline: the one shared table. */
+export const ORDER_STATUS_LABEL: Record<OrderStatus, string> = STATUS_WORDS.requester;
 
 export const ORDER_KIND_LABEL: Record<OrderKind, string> = {
   lecture: '宣讲',
@@ -42,11 +34,9 @@ export function orderTitle(o: Pick<Order, 'kind' | 'topicTitle' | 'serviceTitle'
   return t ?? o.title ?? o.topicTitle ?? o.serviceTitle ?? '（未命名订单）';
 }
 
-/** Who serves it: the volunteer, else the team, else nobody yet (in the pool). */
-export function orderWho(o: Pick<Order, 'kind' | 'volunteerName' | 'teamName'>): string {
-  if (o.volunteerName) return o.volunteerName;
-  if (o.teamName) return o.teamName;
-  return o.kind === 'lecture' ? '待宣讲人抢单' : '待志愿者接单';
+/** Who serves it: the volunteer, else the team, else what the order waits for in its state. */
+export function orderWho(o: WhoFacts): string {
+  return whoWord(o, 'requester');
 }
 
 /**

@@ -10,17 +10,15 @@ import { ListFooter } from '@/components/ListFooter';
 import { FilterChips, type FilterOption } from '@/components/FilterChips';
 import { goTab, routes } from '@/utils/routes';
 import { PoolCard, TaskCard } from './cards';
-import { tabRequest, taskRoutes, type Segment } from './shared';
+import { STATUS_LABEL, tabRequest, taskRoutes, type Segment } from './shared';
 import './index.scss';
 
 const PAGE_SIZE = 10;
 
-const STATUS_OPTIONS: FilterOption<OrderStatus>[] = [
-  { value: 'pending', label: '待接单' },
-  { value: 'accepted', label: '已接单' },
-  { value: 'in_progress', label: '服务中' },
-  { value: 'completed', label: '已完成' },
-];
+const STATUS_OPTIONS: FilterOption<OrderStatus>[] = (['pending', 'accepted', 'in_progress', 'completed'] as const).map((s) => ({
+  value: s,
+  label: STATUS_LABEL[s],
+}));
 
 const opts = (xs: string[]): FilterOption<string>[] => xs.map((x) => ({ value: x, label: x }));
 const FIELD_OPTIONS = opts(['数控', '电力', '维修电工', '机电维修', '汽车维修', '焊接', '电商', '医疗义诊', '污水处理', '自动化']);

@@ -1,4 +1,5 @@
 import type { Order, OrderKind, OrderStatus } from '@cloud/contract';
+import { STATUS_WORDS } from '@cloud/contract/status-words';
 
 /**
  * What the 任务 tab and the task subpackage share: labels, routes and the segment to open.
@@ -7,16 +8,8 @@ import type { Order, OrderKind, OrderStatus } from '@cloud/contract';
 
 export const KIND_LABEL: Record<OrderKind, string> = { lecture: '宣讲', service: '技术服务', need: '求助' };
 
-export const STATUS_LABEL: Record<OrderStatus, string> = {
-  pending: '待接单',
-  accepted: '已接单',
-  in_progress: '服务中',
-  completed: '已完成',
-  rated: '已评价',
-  declined: '已婉拒',
-  cancelled: '已取消',
-  expired: '已超时',
-};
+/** Order states as volunteers read them: the one shared table. */
+export const STATUS_LABEL: Record<OrderStatus, string> = STATUS_WORDS.volunteer;
 
 /** Badge text for urgent needs; nothing for normal ones. */
 export const URGENCY_LABEL: Partial<Record<NonNullable<Order['urgency']>, string>> = {

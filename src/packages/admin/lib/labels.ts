@@ -1,4 +1,5 @@
 import type { Order, OrderKind, OrderStatus } from '@cloud/contract';
+import { STATUS_WORDS, whoWord, type WhoFacts } from '@cloud/contract/status-words';
 
 export const KIND_LABEL: Record<OrderKind, string> = {
   lecture: '宣讲',
@@ -6,16 +7,11 @@ export const KIND_LABEL: Record<OrderKind, string> = {
   need: '求助需求',
 };
 
-export const STATUS_LABEL: Record<OrderStatus, string> = {
-  pending: '待接单',
-  accepted: '已接单',
-  in_progress: '服务中',
-  completed: '已完成',
-  rated: '已评价',
-  declined: '已拒绝',
-  cancelled: '已取消',
-  expired: '已超时',
-};
+/** Order states as admins read them: the one shared table (the export uses the same words). */
+export const STATUS_LABEL: Record<OrderStatus, string> = STATUS_WORDS.admin;
+
+/** "志愿者 张三", the team, or what the order waits for (a cancelled order waits for nobody). */
+export const orderWho = (o: WhoFacts) => whoWord(o, 'admin');
 
 /** Tone of a status chip: red needs the admin, gold is under way, grey is closed. */
 export function statusTone(status: OrderStatus): 'red' | 'gold' | 'green' | 'grey' {

@@ -13,7 +13,7 @@ import { FilterChips, type FilterOption } from '@/components/FilterChips';
 import { formatDateTime } from '@/utils/time';
 import { AdminShell } from '../components/AdminShell';
 import { OrgPicker } from '../components/OrgPicker';
-import { canShowcase, KIND_LABEL, orderTitle, STATUS_LABEL, statusTone } from '../lib/labels';
+import { canShowcase, KIND_LABEL, orderTitle, orderWho, STATUS_LABEL, statusTone } from '../lib/labels';
 import { orderDetailUrl } from '../lib/routes';
 import '../shared.scss';
 import './index.scss';
@@ -113,7 +113,7 @@ export default function AdminOrdersPage() {
                 <View className="admin-order__facts">
                   <Text>{formatDateTime(o.start)}</Text>
                   <Text>{o.requesterCompany ?? o.requesterName}</Text>
-                  <Text>{o.volunteerName ? `志愿者 ${o.volunteerName}` : o.teamName ?? '待认领'}</Text>
+                  <Text className="admin-order__who">{orderWho(o)}</Text>
                   <Text className="muted">{orgName(o.orgId)}</Text>
                   {o.rating != null && <Text className="admin-order__rating">{o.rating} 星</Text>}
                 </View>
