@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, RawBuilder } from 'kysely';
+import type { AdminInvitesTable, EnterpriseApplicationsTable, LoginTicketsTable, RoleGrantsTable } from './schema-accounts';
 
 /**
  * Table types for Kysely. bigint columns come back from pg as decimal strings, which is also
@@ -22,6 +23,8 @@ export interface UsersTable {
   roles: Generated<string[]>;
   label: Generated<string>;
   created_at: Generated<Date>;
+  avatar_url: Generated<string | null>;
+  token_version: Generated<number>;
 }
 
 export interface TeamsTable {
@@ -209,4 +212,8 @@ export interface DB {
   inbox_messages: InboxMessagesTable;
   uploads: UploadsTable;
   schema_migrations: SchemaMigrationsTable;
+  enterprise_applications: EnterpriseApplicationsTable;
+  admin_invites: AdminInvitesTable;
+  role_grants: RoleGrantsTable;
+  login_tickets: LoginTicketsTable;
 }
