@@ -10,6 +10,7 @@ import { pageQuery } from '../catalog/service';
 import { dayjs, toIso, ZONE } from '../time';
 import { toOrder } from './mapper';
 import { messages } from './notify';
+import { checkOpenNeeds } from './open-needs';
 import { forRecipients, privateView, scrub } from './privacy';
 import { prepare, type CreateInput } from './prepare';
 import { checkNoticeAndHorizon, checkWithinAvailability } from './rules';
@@ -25,7 +26,12 @@ async function checkVolunteerFree(db: Kysely<DB>, volunteerId: string, start: Da
   checkWithinAvailability(start, durationMin, windows, blocked);
 }
 
-export async function createOrder(db: Kysely<DB>, now: Date, actor: FullActor, input: CreateInput): Promise<Order> {
+export interface CreateOptions {
+  /** The cap on the requester's open needs (checked in the inserting transaction); none when absent. */
+  maxOpenNeeds?: number;
+}
+
+export async function createOrder(db: Kysely<DB>, now: Date, actor: FullActor, input: CreateInput, opts: CreateOptions = {}): Promise<Order> {
   const start = new Date(input.start);
   const end = new Date(start.getTime() + input.durationMin * 60_000);
   checkNoticeAndHorizon(start, now);
@@ -41,6 +47,7 @@ export async function createOrder(db: Kysely<DB>, now: Date, actor: FullActor, i
 
   const attempt = () =>
     db.transaction().execute(async (trx) => {
+      if (input.kind === 'need' && opts.maxOpenNeeds !== undefined) await checkOpenNeeds(trx, actor.userId, input.requestId, opts.maxOpenNeeds);
       const inserted = await trx
         .insertInto('orders')
         .values({

@@ -1,15 +1,12 @@
 import { orderInput } from '../../contract';
 import * as orders from '../../domain/orders/requester';
-import { checkOpenNeeds } from '../../domain/orders/open-needs';
 import { loadActor } from '../../domain/orders/transition';
 import { userAction, type ActionMap } from '../router';
 
 /** `order`: the requester's side of an order (worker or enterprise). */
 export const actions: ActionMap = {
-  create: userAction(orderInput.create, async (ctx, input) => {
-    if (input.kind === 'need' && ctx.guards) await checkOpenNeeds(ctx.db, ctx.caller.userId, input.requestId, ctx.guards.limits.maxOpenNeeds);
-    return orders.createOrder(ctx.db, ctx.clock.now(), await loadActor(ctx.db, ctx.caller.userId), input);
-  }),
+  create: userAction(orderInput.create, async (ctx, input) =>
+    orders.createOrder(ctx.db, ctx.clock.now(), await loadActor(ctx.db, ctx.caller.userId), input, { maxOpenNeeds: ctx.guards?.limits.maxOpenNeeds })),
   get: userAction(orderInput.get, async (ctx, input) =>
     orders.getDetail(ctx.db, ctx.clock.now(), await loadActor(ctx.db, ctx.caller.userId), input.id)),
   mine: userAction(orderInput.mine, async (ctx, input) =>
