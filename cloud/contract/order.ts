@@ -88,7 +88,7 @@ export interface ServiceRecord {
   /** What remains to do when a need is not (fully) resolved. */
   followUp?: string;
   photos?: string[];
-  /** Actual start (check-in) and end (completion), ISO. */
+  /** When the service actually ran, ISO: as the volunteer filed it, else check-in and completion. */
   actualStart?: string;
   actualEnd?: string;
 }

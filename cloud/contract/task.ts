@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, pagingShape, lineText, multilineText } from './common';
+import { idSchema, isoDateTime, pagingShape, lineText, multilineText } from './common';
 import { ORDER_STATUSES } from './order';
 import type { WeeklyWindow } from './catalog';
 
@@ -41,6 +41,9 @@ export const taskInput = {
           outcome: z.enum(['resolved', 'partly', 'unresolved'], { error: '解决情况不正确' }).optional(),
           followUp: multilineText().trim().max(1000, '后续说明最多 1000 字').optional(),
           photos: z.array(lineText().max(500)).max(9, '最多 9 张照片').optional(),
+          // When the service actually ran; without them the server takes check-in → now (older clients).
+          actualStart: isoDateTime.optional(),
+          actualEnd: isoDateTime.optional(),
         })
         .strict(),
     })

@@ -8,3 +8,16 @@ export const BOOKING_RULES = {
   /** And no further ahead than this. */
   horizonDays: 90,
 } as const;
+
+/**
+ * The actual start and end a volunteer files with the service record (SPEC "Service record").
+ * Pure numbers, imported by the record form too, so the form's checks and the server's agree.
+ */
+export const RECORD_RULES = {
+  /** The actual start may be this early before the booked start (check-in opens then too). */
+  earliestBeforeStartMinutes: 120,
+  /** The actual end may be this late after the booked end (a session that ran on, filed that day). */
+  latestAfterEndMinutes: 12 * 60,
+  /** Credited service time never exceeds the booked duration. */
+  capAtBookedDuration: true,
+} as const;

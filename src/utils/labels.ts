@@ -63,6 +63,14 @@ export const TEAM_KIND_LABEL: Record<'lecture' | 'service', string> = {
   service: '技术服务队',
 };
 
+/** A length of time as people say it: "45 分钟", "2 小时", "1 小时 30 分钟" (not "120 分钟"). */
+export function formatMinutes(minutes: number): string {
+  const m = Math.max(0, Math.round(minutes));
+  if (m < 60) return `${m} 分钟`;
+  const h = Math.floor(m / 60);
+  return m % 60 === 0 ? `${h} 小时` : `${h} 小时 ${m % 60} 分钟`;
+}
+
 /** "45/60/90 分钟" */
 export function formatDurations(minutes: number[]): string {
   if (minutes.length === 0) return '时长面议';

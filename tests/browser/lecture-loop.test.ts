@@ -253,11 +253,13 @@ describe('lecture loop in the H5 build: book → accept → (restart, clock ahea
     expect(await speaker.locator('.task-action--checkIn').count()).toBe(0);
     expect(await speaker.locator('.checkin-hint').innerText()).toContain('开始前 2 小时可签到');
 
-    // ---- 4. restart on the same data, "now" 30 minutes before the start -----------------------
+    // ---- 4. restart on the same data, "now" 10 minutes after the booked end --------------------
+    // The speaker forgot to check in on arrival and does it after the lecture, then files the
+    // record at once: the walk-through's case that credited 0 hours (issue 11, finding 2).
     const saved = { requester: await dumpStorage(requester), speaker: await dumpStorage(speaker) };
     await stopServer(server!);
     server = undefined;
-    const offset = Math.round((Date.parse(order.start) - 30 * 60_000 - Date.now()) / 60_000);
+    const offset = Math.round((Date.parse(order.start) + (duration + 10) * 60_000 - Date.now()) / 60_000);
     expect(offset).toBeGreaterThan(0);
     server = await startRealServer({ dataDir, clockOffsetMinutes: offset });
     base = server.url;
@@ -277,6 +279,11 @@ describe('lecture loop in the H5 build: book → accept → (restart, clock ahea
     await complete.click();
     await speaker.locator('.record-form').waitFor({ timeout: 30_000 });
     expect(await speaker.locator('.record-page__title').innerText()).toBe(topic.title);
+    // The actual time defaults to the booked one (the check-in came after it), and earns it all.
+    expect(await speaker.locator('.actual-start').innerText()).toBe(clock);
+    const hours = duration % 60 === 0 ? `${duration / 60} 小时` : duration < 60 ? `${duration} 分钟` : `${Math.floor(duration / 60)} 小时 ${duration % 60} 分钟`;
+    expect(await speaker.locator('.actual-times__credit').innerText()).toBe(`计 ${hours}`);
+    const statsBefore = await api<{ serviceHours: number }>(base, 'task', 'stats', {}, await storedToken(speaker));
     await type(speaker, '.record-people', '58');
     await type(speaker, '.record-summary', SUMMARY);
     await speaker.locator('.record-submit').click();
@@ -286,6 +293,9 @@ describe('lecture loop in the H5 build: book → accept → (restart, clock ahea
     expect(await speaker.locator('.task-record').innerText()).toContain('58 人');
     expect(await speaker.locator('.task-record').innerText()).toContain(SUMMARY);
     expect(await speaker.locator('.task-action').count()).toBe(0);
+    expect(await speaker.locator('.task-record').innerText()).toContain(clock);
+    const statsAfter = await api<{ serviceHours: number }>(base, 'task', 'stats', {}, await storedToken(speaker));
+    expect(statsAfter.serviceHours - statsBefore.serviceHours).toBeCloseTo(duration / 60, 1);
 
     // ---- 6. the requester rates --------------------------------------------------------------
     await requester.goto(`${base}/#/packages/order/detail/index?id=${orderId}`);

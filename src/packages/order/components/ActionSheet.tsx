@@ -3,6 +3,7 @@ import { Text, Textarea, View } from '@tarojs/components';
 import type { FieldErrors, Order, OrderDetail } from '@cloud/contract';
 import { ApiError, call, errorMessage } from '@/services/api';
 import { useAsync } from '@/hooks/useAsync';
+import { formatMinutes } from '@/utils/labels';
 import { HORIZON_DAYS, toShanghaiIso } from '../lib/slots';
 import { fieldErrorsOf } from '../lib/form';
 import type { RequesterAction } from './OrderActions';
@@ -176,7 +177,7 @@ export function ActionSheet({ order, action, onClose, onDone }: ActionSheetProps
           label={named ? `${order.volunteerName ?? '志愿者'}的可约时间` : '新的时间'}
           required
           error={errors.start}
-          hint={`时长 ${order.durationMin} 分钟不变；改期后需志愿者重新确认`}
+          hint={`时长 ${formatMinutes(order.durationMin)} 不变；改期后需志愿者重新确认`}
         >
           {named ? (
             <NamedReschedule key={slotKey} order={order} value={start} onChange={setStart} />

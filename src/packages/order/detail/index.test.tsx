@@ -48,6 +48,13 @@ describe('order detail', () => {
     expect(actionNames(c)).toEqual(['reschedule', 'cancel']);
   });
 
+  it('says a 2-hour booking lasts 2 小时, not 120 分钟', async () => {
+    current = order({ start: '2025-11-25T01:00:00Z', end: '2025-11-25T03:00:00Z', durationMin: 120 });
+    const { container: c } = render(<OrderDetailPage />);
+    await waitFor(() => expect(c.querySelector('.duration-text')).not.toBeNull());
+    expect(c.querySelector('.duration-text')!.textContent).toBe('2 小时');
+  });
+
   it('hides what the viewer may not see and draws no buttons when no action is allowed', async () => {
     current = order({ contactPhone: null, venue: { type: 'enterprise', address: null, link: null }, actions: [] });
     const { container: c } = render(<OrderDetailPage />);

@@ -9,7 +9,7 @@ import { useRouteParam } from '@/hooks/useRouteParam';
 import { StateView } from '@/components/StateView';
 import { Stars } from '@/components/Stars';
 import { ORDER_KIND_LABEL, ORDER_STATUS_LABEL, STATUS_TONE, URGENCY_LABEL, orderTitle } from '@/components/OrderCard/labels';
-import { VENUE_LABEL } from '@/utils/labels';
+import { formatMinutes, VENUE_LABEL } from '@/utils/labels';
 import { formatDateTime, formatDay, formatTimeRange } from '@/utils/time';
 import { go, goTab, routes } from '@/utils/routes';
 import { orderRoutes } from '@/pages/orders/routes';
@@ -95,7 +95,7 @@ function Body({ o, myVolunteerId }: { o: OrderDetail; myVolunteerId?: string }) 
           </Text>
         </Row>
         <Row k="时长">
-          <Text>{o.durationMin} 分钟</Text>
+          <Text className="duration-text">{formatMinutes(o.durationMin)}</Text>
         </Row>
         <Row k={personKey}>
           {o.volunteerId && o.volunteerName ? (

@@ -7,7 +7,7 @@ import { useAsync } from '@/hooks/useAsync';
 import { useRouteParam } from '@/hooks/useRouteParam';
 import { StateView } from '@/components/StateView';
 import { Section } from '@/components/Section';
-import { VENUE_LABEL } from '@/utils/labels';
+import { formatMinutes, VENUE_LABEL } from '@/utils/labels';
 import { formatDateTime, inShanghai } from '@/utils/time';
 import { KIND_LABEL, STATUS_LABEL, URGENCY_LABEL, orderTime, orderTitle, taskRoutes } from '@/pages/tasks/shared';
 import { OUTCOME_LABEL } from '../labels';
@@ -88,7 +88,7 @@ function Facts({ o }: { o: OrderDetail }) {
         <Text>{orderTime(o)}</Text>
       </Row>
       <Row k="时长">
-        <Text>{o.durationMin} 分钟</Text>
+        <Text className="duration-text">{formatMinutes(o.durationMin)}</Text>
       </Row>
       <Row k="场地">
         <Text className="task-facts__venue">

@@ -1,6 +1,6 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Image, Input, Text, Textarea, View } from '@tarojs/components';
+import { Image, Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import type { FieldErrors } from '@cloud/contract';
 import { ApiError, call, errorMessage } from '@/services/api';
 import { useAsync } from '@/hooks/useAsync';
@@ -9,6 +9,8 @@ import { StateView } from '@/components/StateView';
 import { orderTime, orderTitle, taskRoutes } from '@/pages/tasks/shared';
 import { OUTCOME_LABEL, type Outcome } from '../labels';
 import { uploadPhoto } from '../upload';
+import { formatMinutes } from '@/utils/labels';
+import { atClock, clockOf, creditedMinutes, defaultTimes, validateTimes, type ActualTimes } from './times';
 import { validateRecord, type RecordDraft } from './validate';
 import '../shared.scss';
 import './index.scss';
@@ -37,6 +39,7 @@ export default function RecordPage() {
   const isNeed = o?.kind === 'need';
 
   const [draft, setDraft] = useState<RecordDraft>({ peopleServed: '', summary: '', outcome: null, followUp: '' });
+  const [times, setTimes] = useState<ActualTimes | null>(null);
   const [photos, setPhotos] = useState<Photo[]>([]);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -48,6 +51,21 @@ export default function RecordPage() {
     setFormError(null);
     setErrors((e) => {
       const { [`record.${k}`]: _gone, ...rest } = e;
+      return rest;
+    });
+  };
+
+  // Prefill the actual time once the order is here: check-in or booked start → booked end.
+  useEffect(() => {
+    if (o && times == null) setTimes(defaultTimes(o));
+  }, [o, times]);
+
+  const setTime = (k: keyof ActualTimes, hhmm: string) => {
+    if (!o || !times) return;
+    setTimes({ ...times, [k]: atClock(o.start, hhmm) });
+    setFormError(null);
+    setErrors((e) => {
+      const { ['record.actualStart']: _s, ['record.actualEnd']: _e, ...rest } = e;
       return rest;
     });
   };
@@ -86,7 +104,7 @@ export default function RecordPage() {
 
   const submit = async () => {
     if (!o || busyRef.current) return;
-    const local = validateRecord(draft, isNeed);
+    const local = { ...validateRecord(draft, isNeed), ...(times ? validateTimes(times, o) : {}) };
     setErrors(local);
     if (Object.keys(local).length > 0) {
       setFormError('请按提示修改后再提交');
@@ -111,6 +129,7 @@ export default function RecordPage() {
       ...(isNeed && draft.outcome ? { outcome: draft.outcome } : {}),
       ...(isNeed && draft.outcome !== 'resolved' && followUp ? { followUp } : {}),
       ...(photos.length ? { photos: photos.map((p) => p.url!) } : {}),
+      ...(times ? { actualStart: times.start, actualEnd: times.end } : {}),
     };
     try {
       await call('task', 'complete', { id: o.id, record });
@@ -164,6 +183,27 @@ export default function RecordPage() {
                 />
                 {err('peopleServed') && <Text className="field-error">{err('peopleServed')}</Text>}
               </View>
+
+              {times && (
+                <View className={`form-row form-row--actual${err('actualStart') || err('actualEnd') ? ' form-row--invalid' : ''}`}>
+                  <Text className="form-row__label">
+                    实际服务时间<Text className="form-row__required">*</Text>
+                  </Text>
+                  <View className="actual-times">
+                    <Picker mode="time" value={clockOf(times.start)} onChange={(e) => setTime('start', String(e.detail.value))}>
+                      <Text className="actual-times__pick actual-start">{clockOf(times.start)}</Text>
+                    </Picker>
+                    <Text className="actual-times__dash">至</Text>
+                    <Picker mode="time" value={clockOf(times.end)} onChange={(e) => setTime('end', String(e.detail.value))}>
+                      <Text className="actual-times__pick actual-end">{clockOf(times.end)}</Text>
+                    </Picker>
+                    <Text className="actual-times__credit">计 {formatMinutes(creditedMinutes(times, o.durationMin))}</Text>
+                  </View>
+                  <Text className="form-row__hint">按实际开始和结束时间填写，服务时长据此计入（最多计预约时长 {formatMinutes(o.durationMin)}）</Text>
+                  {err('actualStart') && <Text className="field-error">{err('actualStart')}</Text>}
+                  {err('actualEnd') && <Text className="field-error">{err('actualEnd')}</Text>}
+                </View>
+              )}
 
               {isNeed && (
                 <View className={rowClass('outcome')}>
