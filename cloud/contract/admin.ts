@@ -9,7 +9,16 @@ const period = { from: isoDateTime, to: isoDateTime };
 const tags = (what: string) => z.array(lineText().trim().min(1).max(30, `${what}每项最多 30 字`)).max(20, `${what}最多 20 项`);
 
 export const adminInput = {
-  dispatch: z.object({ id: idSchema, volunteerId: idSchema, note }).strict(),
+  // `start`: a new time agreed with the requester, required once a need's wanted time has passed.
+  dispatch: z.object({ id: idSchema, volunteerId: idSchema, note, start: isoDateTime.optional() }).strict(),
+  /** How each volunteer the admin might dispatch to fits the order's time (or a new `start`). */
+  candidates: z
+    .object({
+      id: idSchema,
+      volunteerIds: z.array(idSchema, { error: '请提供志愿者列表' }).min(1, '至少一位志愿者').max(100, '最多 100 位志愿者'),
+      start: isoDateTime.optional(),
+    })
+    .strict(),
   transfer: z.object({ id: idSchema, orgId: idSchema, note }).strict(),
   overdue: z.object({ ...pagingShape }).strict(),
   orders: z
@@ -90,6 +99,19 @@ export const applyInput = z
     orgId: idSchema,
   })
   .strict();
+
+/**
+ * A dispatch candidate at the order's time: free; busy with another live order (the clash, its
+ * title only when that order is in the admin's scope); the day blocked; outside their weekly
+ * windows; or not in the admin's scope at all (dispatch would be refused).
+ */
+export type CandidateFit = 'free' | 'busy' | 'blocked' | 'outside' | 'outOfScope';
+
+export interface CandidateFitItem {
+  volunteerId: string;
+  fit: CandidateFit;
+  clash: { title: string; start: string; end: string } | null;
+}
 
 export interface OrgNode {
   id: string;

@@ -8,7 +8,7 @@ import type { Page } from './envelope';
 import type { InboxPage, inboxInput } from './inbox';
 import type { Order, OrderDetail, orderInput } from './order';
 import type { Availability, taskInput, VolunteerStats } from './task';
-import type { Application, adminInput, applyInput, ExportFile, OrgNode, Stats } from './admin';
+import type { Application, adminInput, applyInput, CandidateFitItem, ExportFile, OrgNode, Stats } from './admin';
 
 type In<S extends z.ZodType> = z.input<S>;
 
@@ -60,6 +60,7 @@ export interface Api {
   };
   admin: {
     dispatch: { input: In<typeof adminInput.dispatch>; output: Order };
+    candidates: { input: In<typeof adminInput.candidates>; output: Page<CandidateFitItem> };
     transfer: { input: In<typeof adminInput.transfer>; output: Order };
     overdue: { input: In<typeof adminInput.overdue>; output: Page<Order> };
     orders: { input: In<typeof adminInput.orders>; output: Page<Order> };

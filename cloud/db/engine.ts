@@ -1,7 +1,7 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema';
-import { guardPool } from './guard';
+import { cancelOnServer, guardPool } from './guard';
 import { lockDataDir } from './lock';
 import { clientWithConnectTimeout, watchPoolErrors } from './pool-health';
 
@@ -50,7 +50,8 @@ function openPostgres(url: string, opts: EngineOptions): Database {
     // the request deadline bounds what a caller waits for.
   });
   watchPoolErrors(pool);
-  guardPool(pool);
+  // PGlite has no cancel: one connection, so nothing there waits on another's lock.
+  guardPool(pool, { cancel: cancelOnServer(pool) });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, pool, engine: 'postgres', close: () => db.destroy() };
 }

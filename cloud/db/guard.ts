@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type pg from 'pg';
+import pg from 'pg';
 
 /**
  * The database guard of one request (or one timer run): how many transactions it holds open and
@@ -15,7 +15,15 @@ interface Scope {
   openTransactions: number;
   /** Set when the request overran its deadline: its next query fails and its work rolls back. */
   abortedBy: Error | null;
+  /** Connections with a query of this run in flight (how many), and how to stop that query. */
+  running: Map<pg.PoolClient, { queries: number; cancel: CancelQuery }>;
 }
+
+/**
+ * Stops the query a connection is running. `stillRunning` is asked again just before the stop is
+ * sent: a query that finished meanwhile is left alone (its connection may already serve another).
+ */
+export type CancelQuery = (client: pg.PoolClient, stillRunning: () => boolean) => void;
 
 const scopes = new AsyncLocalStorage<Scope>();
 
@@ -34,8 +42,14 @@ export interface GuardedRun {
 
 /** Runs `fn` in its own guard scope; `fn` receives a handle to abort it (used by the deadline). */
 export function runGuarded<T>(fn: (run: GuardedRun) => Promise<T>): Promise<T> {
-  const scope: Scope = { openTransactions: 0, abortedBy: null };
-  return scopes.run(scope, () => fn({ abort: (reason) => (scope.abortedBy ??= reason) }));
+  const scope: Scope = { openTransactions: 0, abortedBy: null, running: new Map() };
+  const abort = (reason: Error) => {
+    scope.abortedBy ??= reason;
+    // A query waiting on a lock would keep its connection until the lock holder lets go (for good,
+    // if it never does): stop it, so the work rolls back and the connection returns to the pool now.
+    for (const [client, { cancel }] of scope.running) cancel(client, () => scope.running.has(client));
+  };
+  return scopes.run(scope, () => fn({ abort }));
 }
 
 const BEGIN = /^\s*(begin|start\s+transaction)\b/i;
@@ -50,7 +64,7 @@ function check(scope: Scope | undefined, acquiring: boolean) {
 }
 
 /** Counts BEGIN/COMMIT per scope and stops queries of an aborted run before they are sent. */
-function watchClient(client: pg.PoolClient): pg.PoolClient {
+function watchClient(client: pg.PoolClient, cancel: CancelQuery | undefined): pg.PoolClient {
   const marked = client as pg.PoolClient & { [WATCHED]?: true };
   if (marked[WATCHED]) return client;
   marked[WATCHED] = true;
@@ -63,6 +77,7 @@ function watchClient(client: pg.PoolClient): pg.PoolClient {
     // a commit must not (the aborted work is undone).
     if (!ROLLBACK.test(text)) check(scope, false);
     const result = query(...args);
+    if (scope && cancel && result instanceof Promise) track(scope, client, cancel, result);
     if (scope && BEGIN.test(text)) scope.openTransactions++;
     if (scope && ending) scope.openTransactions = Math.max(0, scope.openTransactions - 1);
     return result;
@@ -70,8 +85,42 @@ function watchClient(client: pg.PoolClient): pg.PoolClient {
   return client;
 }
 
-/** Makes `pool.connect()` (what Kysely calls for every query outside a transaction) guarded. */
-export function guardPool(pool: pg.Pool): pg.Pool {
+/** Notes a query in flight on `client` for this scope, until it settles. */
+function track(scope: Scope, client: pg.PoolClient, cancel: CancelQuery, result: Promise<unknown>) {
+  const entry = scope.running.get(client) ?? { queries: 0, cancel };
+  entry.queries++;
+  scope.running.set(client, entry);
+  const settled = () => {
+    if (--entry.queries === 0) scope.running.delete(client);
+  };
+  result.then(settled, settled);
+}
+
+/**
+ * PostgreSQL: `pg_cancel_backend` of the connection's server process, sent over a connection of
+ * its own (the pool may have none to spare: that is when it matters). The stopped query fails with
+ * 57014, which the aborted request no longer answers with.
+ */
+export function cancelOnServer(pool: pg.Pool): CancelQuery {
+  return (client, stillRunning) => {
+    const pid = (client as pg.PoolClient & { processID?: number | null }).processID;
+    if (!pid) return;
+    const Client = (pool.options as { Client?: typeof pg.Client }).Client ?? pg.Client;
+    const canceller = new Client(pool.options);
+    canceller.on('error', () => {});
+    canceller
+      .connect()
+      .then(() => (stillRunning() ? canceller.query('select pg_cancel_backend($1)', [pid]) : null))
+      .catch(() => {}) // best effort: the deadline's answer has gone out already
+      .finally(() => void canceller.end().catch(() => {}));
+  };
+}
+
+/**
+ * Makes `pool.connect()` (what Kysely calls for every query outside a transaction) guarded.
+ * With `cancel`, a run that overruns its deadline also stops the query it has in flight.
+ */
+export function guardPool(pool: pg.Pool, opts: { cancel?: CancelQuery } = {}): pg.Pool {
   const connect = pool.connect.bind(pool) as (...args: unknown[]) => unknown;
   (pool as { connect: unknown }).connect = (...args: unknown[]) => {
     // The callback form is pg's own internal use (pool.query); Kysely always uses the promise form.
@@ -81,7 +130,7 @@ export function guardPool(pool: pg.Pool): pg.Pool {
     } catch (err) {
       return Promise.reject(err);
     }
-    return (connect() as Promise<pg.PoolClient>).then(watchClient);
+    return (connect() as Promise<pg.PoolClient>).then((client) => watchClient(client, opts.cancel));
   };
   return pool;
 }

@@ -9,6 +9,8 @@ import { toOrder } from '../orders/mapper';
 import { messages } from '../orders/notify';
 import { SLA_HOURS } from '../orders/rules';
 import { transition, type FullActor } from '../orders/transition';
+import { dayjs, ZONE } from '../time';
+import { dispatchTime } from './dispatch-time';
 import { checkInScope, checkVolunteerInScope, requireAdmin, type AdminScope } from './scope';
 
 const BUSY = '该志愿者在此时段已有其他订单，请另选志愿者';
@@ -18,17 +20,20 @@ const adminView = { requester: false, volunteer: false, admin: true };
  * 派单: the admin names a volunteer for an open or escalated order. The order waits for that
  * volunteer's yes (pending, named), and the slot rules hold: a busy volunteer is CONFLICT.
  */
-export async function dispatch(db: Kysely<DB>, now: Date, actor: FullActor, id: string, volunteerId: string, note?: string): Promise<Order> {
+export async function dispatch(db: Kysely<DB>, now: Date, actor: FullActor, id: string, volunteerId: string, note?: string, start?: string): Promise<Order> {
   const scope = await requireAdmin(db, actor);
   const [volunteer] = await volunteersByIds(db, [volunteerId]);
   if (!volunteer) throw notFound('志愿者');
-  return transition(db, now, actor, id, 'dispatch', 'admin', async (row, trx) => {
+  return transition(db, now, actor, id, 'dispatch', 'admin', async (booked, trx) => {
     // Checked once the order is known to be the admin's: an outsider still learns nothing of it.
     await checkVolunteerInScope(trx, scope, volunteerId);
+    // A passed time needs a new one; messages below speak of the order at the time it will have.
+    const when = dispatchTime(booked, now, start);
+    const row = when.row;
     return {
       to: 'pending',
-      note: `工会派单给 ${volunteer.name}${note ? `：${note}` : ''}`,
-      patch: { volunteer_id: volunteerId, named: true, pending_since: now, escalated_at: null, accepted_at: null },
+      note: `工会派单给 ${volunteer.name}${start ? `，时间改为 ${dayjs(row.start_at).tz(ZONE).format('M月D日 HH:mm')}` : ''}${note ? `：${note}` : ''}`,
+      patch: { volunteer_id: volunteerId, named: true, pending_since: now, escalated_at: null, accepted_at: null, ...when.patch },
       notify: [
         { userId: volunteer.user_id, orderId: row.id, title: '工会派单', body: `工会管理员为您安排了「${row.topic_title ?? row.service_title ?? row.title ?? '订单'}」，请尽快确认。${note ?? ''}` },
         { userId: row.requester_id, orderId: row.id, title: '工会已安排志愿者', body: `已安排 ${volunteer.name}，等待其确认。` },

@@ -1,4 +1,5 @@
 import { adminInput } from '../../contract';
+import { candidates } from '../../domain/admin/candidates';
 import * as dispatching from '../../domain/admin/dispatch';
 import { exportFile } from '../../domain/admin/export';
 import * as menu from '../../domain/admin/menu';
@@ -16,7 +17,8 @@ const actor = (ctx: AuthedContext) => loadActor(ctx.db, ctx.caller.userId);
 
 /** `admin`: the union's console. Every action checks the admin's org scope (their org and below). */
 export const actions: ActionMap = {
-  dispatch: userAction(adminInput.dispatch, async (ctx, i) => dispatching.dispatch(ctx.db, ctx.clock.now(), await actor(ctx), i.id, i.volunteerId, i.note)),
+  dispatch: userAction(adminInput.dispatch, async (ctx, i) => dispatching.dispatch(ctx.db, ctx.clock.now(), await actor(ctx), i.id, i.volunteerId, i.note, i.start)),
+  candidates: userAction(adminInput.candidates, async (ctx, i) => candidates(ctx.db, await actor(ctx), i)),
   transfer: userAction(adminInput.transfer, async (ctx, i) => dispatching.transfer(ctx.db, ctx.clock.now(), await actor(ctx), i.id, i.orgId, i.note)),
   overdue: userAction(adminInput.overdue, async (ctx, i) => dispatching.overdue(ctx.db, ctx.clock.now(), await actor(ctx), i)),
   orders: userAction(adminInput.orders, async (ctx, i) => dispatching.orders(ctx.db, ctx.clock.now(), await actor(ctx), i)),
