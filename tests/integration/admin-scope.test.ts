@@ -98,6 +98,15 @@ describe.each(ENGINES)('admin scope on %s', (engine) => {
     await refusedToNonAdmins('dispatch', { id: await order(org['义乌市总工会']), volunteerId: vYiwu.volunteerId });
   });
 
+  it('candidates: only an order in scope; volunteers out of scope are marked so, not described', async () => {
+    const id = await order(org['义乌市总工会']);
+    const res = okData(await yiwu.call<Page<{ volunteerId: string; fit: string; clash: unknown }>>('admin', 'candidates', { id, volunteerIds: [vYiwu.volunteerId, vHangzhou.volunteerId] }));
+    expect(res.items.map((i) => [i.volunteerId, i.fit === 'outOfScope'])).toEqual([[vYiwu.volunteerId, false], [vHangzhou.volunteerId, true]]);
+    expect(code(await pujiang.call('admin', 'candidates', { id, volunteerIds: [vPujiang.volunteerId] }))).toBe('NOT_FOUND');
+    expect(code(await hangzhou.call('admin', 'candidates', { id, volunteerIds: [vHangzhou.volunteerId] }))).toBe('NOT_FOUND');
+    await refusedToNonAdmins('candidates', { id, volunteerIds: [vYiwu.volunteerId] });
+  });
+
   it('transfer: only an order in scope; the target org is told and takes it over', async () => {
     const id = await order(org['义乌市总工会']);
     expect(code(await pujiang.call('admin', 'transfer', { id, orgId: org['浦江县总工会'] }))).toBe('NOT_FOUND');

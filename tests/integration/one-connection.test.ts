@@ -147,6 +147,7 @@ describe('every action on one connection (PGlite)', () => {
     const toDispatch = await ok<Order>(enterprise, 'order', 'create', needInput({ start: needAt(24 * 60), durationMin: 30 }));
     const toTransfer = await ok<Order>(enterprise, 'order', 'create', needInput({ start: needAt(26 * 60), durationMin: 30 }));
     const orgs = (await ok<Page<{ id: string; parentId: string | null }>>(admin, 'admin', 'orgs')).items;
+    await ok(admin, 'admin', 'candidates', { id: toDispatch.id, volunteerIds: [tech2.volunteerId, tech.volunteerId] });
     await ok(admin, 'admin', 'dispatch', { id: toDispatch.id, volunteerId: tech2.volunteerId });
     await ok(admin, 'admin', 'transfer', { id: toTransfer.id, orgId: orgs.find((o) => o.parentId)!.id });
     await ok(admin, 'admin', 'overdue', {});
