@@ -10,12 +10,33 @@ import type { Envelope } from '../contract';
 import { randomBytes } from 'node:crypto';
 import { createGuards } from '../functions/context';
 import { createLogger, newRequestId } from '../runtime/logger';
+import type { WeChatApi } from '../domain/accounts/settings';
 
 /** The part of wx-server-sdk we use; it is installed in the cloud, not bundled. */
 interface WxServerSdk {
   init(opts: { env: unknown }): void;
   DYNAMIC_CURRENT_ENV: unknown;
   getWXContext(): { OPENID?: string };
+  openapi: {
+    phonenumber: { getPhoneNumber(opts: { code: string }): Promise<{ phoneInfo?: { purePhoneNumber?: string; phoneNumber?: string } }> };
+    wxacode: { getUnlimited(opts: { scene: string; page: string; checkPath: boolean }): Promise<{ buffer: Buffer }> };
+  };
+}
+
+/** WeChat's open APIs through wx-server-sdk (the functions' config.json grants them). */
+function wechatApi(cloud: WxServerSdk): WeChatApi {
+  return {
+    async phoneNumber(code) {
+      const res = await cloud.openapi.phonenumber.getPhoneNumber({ code });
+      const phone = res.phoneInfo?.purePhoneNumber ?? res.phoneInfo?.phoneNumber;
+      if (!phone) throw new Error('getPhoneNumber answered no number');
+      return phone;
+    },
+    async miniProgramCode(scene, page) {
+      // checkPath false: the page exists in the released version, not necessarily in a trial one.
+      return (await cloud.openapi.wxacode.getUnlimited({ scene, page, checkPath: false })).buffer;
+    },
+  };
 }
 
 let servicesPromise: Promise<Services> | null = null;
@@ -24,7 +45,7 @@ let servicesPromise: Promise<Services> | null = null;
  * One set of services per warm container. CloudBase functions run against a server database
  * (DATABASE_URL in the function's environment); they never use PGlite.
  */
-export function services(): Promise<Services> {
+export function services(wechat?: WeChatApi): Promise<Services> {
   servicesPromise ??= (async () => {
     const config = loadConfig();
     if (!config.databaseUrl) throw new Error('DATABASE_URL is not set for this cloud function');
@@ -37,6 +58,8 @@ export function services(): Promise<Services> {
       devMode: false,
       // Per container: CloudBase runs several, so the effective limit is a multiple (README).
       guards: createGuards(config.limits),
+      accounts: { inviteTtlHours: config.inviteTtlHours },
+      ...(wechat ? { wechat } : {}),
     };
   })().catch((err) => {
     servicesPromise = null; // let the next invocation retry a failed connection
@@ -55,7 +78,7 @@ export function createMain(fn: string, actions: ActionMap) {
   return async function main(event: unknown, context?: { request_id?: unknown }): Promise<Envelope<unknown>> {
     const requestId = typeof context?.request_id === 'string' ? context.request_id : newRequestId();
     try {
-      const svc = await services();
+      const svc = await services(wechatApi(cloud));
       const { action, data } = (event ?? {}) as { action?: unknown; data?: unknown };
       return await dispatch(actions, { action, data }, svc, {
         fn,

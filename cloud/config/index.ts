@@ -38,6 +38,8 @@ export interface AppConfig {
   limits: Limits;
   /** LOG_LEVEL: pino's levels, default info. */
   logLevel: LogLevel;
+  /** INVITE_TTL_HOURS: how long an admin invitation stays valid, default 72. */
+  inviteTtlHours: number;
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -56,6 +58,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     h5Dir: path.resolve(env.H5_DIR ?? 'dist/h5'),
     limits: limitsFromEnv(env),
     logLevel: LOG_LEVELS.find((l) => l === env.LOG_LEVEL) ?? 'info',
+    inviteTtlHours: positiveInt(env.INVITE_TTL_HOURS, 72),
     uploads: {
       perDay: positiveInt(env.UPLOADS_PER_DAY, UPLOAD_QUOTA_DEFAULTS.perDay),
       bytesPerDay: positiveInt(env.UPLOAD_MB_PER_DAY, UPLOAD_QUOTA_DEFAULTS.bytesPerDay / 1024 / 1024) * 1024 * 1024,

@@ -9,6 +9,10 @@ import type { InboxPage, inboxInput } from './inbox';
 import type { Order, OrderDetail, orderInput } from './order';
 import type { Availability, taskInput, VolunteerStats } from './task';
 import type { Application, adminInput, applyInput, CandidateFitItem, ExportFile, OrgNode, Stats } from './admin';
+import type {
+  AccountUser, accountAdminInput, accountInput, EnterpriseApplication, EnterpriseApplicationForAdmin, Invite, LoginTicket, RoleGrant,
+  TicketStatusAnswer, TicketView,
+} from './accounts';
 
 type In<S extends z.ZodType> = z.input<S>;
 
@@ -21,6 +25,17 @@ export interface Api {
     devUsers: { input: In<typeof authInput.devUsers>; output: Page<DevUser> };
     devLogin: { input: In<typeof authInput.devLogin>; output: LoginResult };
     me: { input: In<typeof authInput.me>; output: Me };
+    updateProfile: { input: In<typeof accountInput.updateProfile>; output: Me };
+    bindPhone: { input: In<typeof accountInput.bindPhone>; output: Me };
+    applyEnterprise: { input: In<typeof accountInput.applyEnterprise>; output: EnterpriseApplication };
+    enterpriseApplication: { input: In<typeof accountInput.enterpriseApplication>; output: EnterpriseApplication | null };
+    acceptInvite: { input: In<typeof accountInput.acceptInvite>; output: Me };
+    logout: { input: In<typeof accountInput.logout>; output: { loggedOut: true } };
+    refresh: { input: In<typeof accountInput.refresh>; output: LoginResult };
+    loginTicket: { input: In<typeof accountInput.loginTicket>; output: LoginTicket };
+    scanTicket: { input: In<typeof accountInput.scanTicket>; output: TicketView };
+    confirmTicket: { input: In<typeof accountInput.confirmTicket>; output: TicketView };
+    ticketStatus: { input: In<typeof accountInput.ticketStatus>; output: TicketStatusAnswer };
   };
   catalog: {
     categories: { input: In<typeof catalogInput.categories>; output: Page<Category> };
@@ -74,6 +89,12 @@ export interface Api {
     showcase: { input: In<typeof adminInput.showcase>; output: { id: string; showcase: boolean } };
     stats: { input: In<typeof adminInput.stats>; output: Stats };
     export: { input: In<typeof adminInput.export>; output: ExportFile };
+    enterprises: { input: In<typeof accountAdminInput.enterprises>; output: Page<EnterpriseApplicationForAdmin> };
+    reviewEnterprise: { input: In<typeof accountAdminInput.reviewEnterprise>; output: EnterpriseApplicationForAdmin };
+    invite: { input: In<typeof accountAdminInput.invite>; output: Invite };
+    users: { input: In<typeof accountAdminInput.users>; output: Page<AccountUser> };
+    revokeRole: { input: In<typeof accountAdminInput.revokeRole>; output: AccountUser };
+    roleGrants: { input: In<typeof accountAdminInput.roleGrants>; output: Page<RoleGrant> };
   };
   inbox: {
     list: { input: In<typeof inboxInput.list>; output: InboxPage };

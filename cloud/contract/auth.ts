@@ -26,6 +26,14 @@ export interface Me {
   orgId: string | null;
   orgName: string | null;
   company: string | null;
+  /**
+   * Name, mobile number and union organisation are set (the avatar is optional). Every answer
+   * carries it; optional in the type only so that older clients' fixtures stay valid, and a
+   * missing value reads as complete.
+   */
+  profileComplete?: boolean;
+  phone?: string;
+  avatarUrl?: string;
 }
 
 export interface LoginResult {

@@ -7,4 +7,6 @@ export * from './order';
 export * from './task';
 export * from './inbox';
 export * from './admin';
+export * from './accounts';
+export * from './identity-codes';
 export type * from './api';

@@ -8,12 +8,14 @@ const USER_ID = /^[1-9][0-9]{0,18}$/;
  * The caller of an HTTP request: a valid `Bearer` session token whose subject is a user that
  * EXISTS now. A correctly signed token can outlive its user (a database reset that kept the
  * secret, a deleted account), so the signature alone is not enough: such a caller is anonymous
- * (answered UNAUTHENTICATED), not a foreign-key failure later on.
+ * (answered UNAUTHENTICATED), not a foreign-key failure later on. So is a token older than the
+ * user's token version (a role taken back, a logout everywhere).
  */
 export async function resolveCaller(services: Pick<Services, 'db' | 'tokens' | 'clock'>, authorization: string | undefined): Promise<Caller | null> {
   if (!authorization?.startsWith('Bearer ')) return null;
-  const userId = services.tokens.verify(authorization.slice(7).trim(), services.clock.now());
-  if (!userId || !USER_ID.test(userId)) return null;
-  const user = await getUser(services.db, userId);
-  return user ? { userId: user.id } : null;
+  const claims = services.tokens.read(authorization.slice(7).trim(), services.clock.now());
+  if (!claims || !USER_ID.test(claims.userId)) return null;
+  const user = await getUser(services.db, claims.userId);
+  // A revoked role or a logout everywhere bumped the version: sessions issued before are over.
+  return user && user.token_version === claims.version ? { userId: user.id } : null;
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import type { Clock } from '../domain/clock';
 import type { TokenSigner } from '../domain/auth/tokens';
+import type { AccountSettings, WeChatApi } from '../domain/accounts/settings';
 import { ExportGate, RateLimiter, type Limits } from './limits';
 
 /** What keeps one caller from hurting the others: rate limits, the deadline, caps. */
@@ -23,6 +24,10 @@ export interface Services {
   devMode: boolean;
   /** Set by every transport; absent only for trusted in-process callers (benchmarks). */
   guards?: Guards;
+  /** WeChat's open APIs: only on CloudBase. */
+  wechat?: WeChatApi;
+  /** Invitation lifetime and the like; defaults when absent. */
+  accounts?: AccountSettings;
 }
 
 /** Who is calling: resolved from a session token (HTTP) or the WeChat OPENID (CloudBase). */
@@ -32,6 +37,8 @@ export interface Caller {
 
 export interface ActionContext extends Services {
   caller: Caller | null;
+  /** What the transport knows of the client (the desktop login shows the browser on the phone). */
+  request?: { ip: string | null; userAgent: string | null };
 }
 
 /** A context whose caller is known (the router checks before the handler runs). */

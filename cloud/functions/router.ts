@@ -83,6 +83,8 @@ export interface CallMeta {
   requestId: string;
   /** The client address, for the per-address limits (null where the transport has none). */
   ip: string | null;
+  /** The client's User-Agent, where the transport has one. */
+  userAgent?: string | null;
   log: Logger;
   /** Who is calling. Asked only for actions that need a user, so public reads cost no lookup. */
   identify(): Promise<Caller | null>;
@@ -153,7 +155,7 @@ async function route(
 
   const serverDeadline = services.guards?.limits.deadlineMs ?? DEFAULT_DEADLINE_MS;
   const deadlineMs = Math.max(serverDeadline, def.deadlineMs ?? 0);
-  const ctx: ActionContext = { ...services, caller };
+  const ctx: ActionContext = { ...services, caller, request: { ip: meta.ip, userAgent: meta.userAgent ?? null } };
   const answer = await runGuarded((run) => withDeadline(() => def.run(ctx, parsed.data), deadlineMs, run, meta, action));
   return { ok: true, data: answer };
 }

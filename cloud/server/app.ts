@@ -70,6 +70,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       fn: req.params.fn,
       requestId: req.id,
       ip: req.ip,
+      userAgent: req.headers['user-agent'] ?? null,
       log: req.log,
       identify: () => resolveCaller(opts.services, req.headers.authorization),
     });

@@ -7,11 +7,11 @@ import { resetAllStores, useStore } from '@/stores';
 
 const me: Me = { id: '7', name: '王关根', roles: ['volunteer'], volunteerId: '3', orgId: '1', orgName: '杭州市总工会', company: null };
 
-function answer(status: number, body: unknown) {
+function answer(status: number, body: unknown, headers: Record<string, string> = {}) {
   return Promise.resolve(
     new Response(typeof body === 'string' ? body : JSON.stringify(body), {
       status,
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', ...headers },
     }),
   );
 }
@@ -90,6 +90,34 @@ describe('call over HTTP (h5)', () => {
     await expect(call('catalog', 'categories', {})).rejects.toMatchObject({ code: 'NETWORK' });
   });
 
+  it('RATE_LIMITED: shows the server\'s 「操作太频繁，请 N 秒后再试」, keeps the wait and the request id, and does not retry', async () => {
+    fetchMock.mockReturnValue(
+      answer(429, { ok: false, error: { code: 'RATE_LIMITED', message: '操作太频繁，请 42 秒后再试', retryAfter: 42, requestId: '0a1b2c3d4e5f' } }, { 'Retry-After': '42' }),
+    );
+    const err = await call('order', 'mine', {}).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect(err).toMatchObject({ code: 'RATE_LIMITED', message: '操作太频繁，请 42 秒后再试', retryAfter: 42, requestId: '0a1b2c3d4e5f' });
+    expect(errorMessage(err)).toBe('操作太频繁，请 42 秒后再试');
+    // Nothing goes out again by itself, not even later.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
+  it('RATE_LIMITED without words (or a proxy\'s own 429 page) still says how long to wait', async () => {
+    fetchMock.mockReturnValueOnce(answer(429, { ok: false, error: { code: 'RATE_LIMITED', message: '', retryAfter: 7 } }));
+    await expect(call('order', 'mine', {})).rejects.toMatchObject({ code: 'RATE_LIMITED', message: '操作太频繁，请 7 秒后再试', retryAfter: 7 });
+    fetchMock.mockReturnValueOnce(answer(429, '<html>Too Many Requests</html>', { 'Retry-After': '30' }));
+    await expect(call('order', 'mine', {})).rejects.toMatchObject({ code: 'RATE_LIMITED', message: '操作太频繁，请 30 秒后再试', retryAfter: 30 });
+    fetchMock.mockReturnValueOnce(answer(429, '<html>Too Many Requests</html>'));
+    await expect(call('order', 'mine', {})).rejects.toMatchObject({ code: 'RATE_LIMITED', message: '操作太频繁，请稍后再试' });
+    expect(fetchMock).toHaveBeenCalledTimes(3);
+  });
+
+  it('keeps the request id of an INTERNAL, so a screenshot can be traced', async () => {
+    fetchMock.mockReturnValueOnce(answer(500, { ok: false, error: { code: 'INTERNAL', message: '服务器开小差了，请稍后重试', requestId: 'abcdef012345' } }));
+    await expect(call('catalog', 'categories', {})).rejects.toMatchObject({ code: 'INTERNAL', message: '服务器开小差了，请稍后重试', requestId: 'abcdef012345' });
+  });
+
   it('rejects a 200 whose body is not an envelope', async () => {
     fetchMock.mockReturnValueOnce(answer(200, { items: [] }));
     await expect(call('catalog', 'categories', {})).rejects.toMatchObject({ code: 'INTERNAL' });
@@ -119,6 +147,16 @@ describe('call over CloudBase (weapp)', () => {
       requestID: 'r2',
     } as never);
     await expect(call('auth', 'me', {})).rejects.toMatchObject({ code: 'FORBIDDEN', message: '没有权限执行此操作' });
+  });
+
+  it('RATE_LIMITED from a cloud function keeps the server\'s message and wait, and is not retried', async () => {
+    jest.mocked(Taro.cloud.callFunction).mockResolvedValue({
+      result: { ok: false, error: { code: 'RATE_LIMITED', message: '操作太频繁，请 5 秒后再试', retryAfter: 5 } },
+      errMsg: 'cloud.callFunction:ok',
+      requestID: 'r3',
+    } as never);
+    await expect(call('order', 'create', {} as never)).rejects.toMatchObject({ code: 'RATE_LIMITED', message: '操作太频繁，请 5 秒后再试', retryAfter: 5 });
+    expect(Taro.cloud.callFunction).toHaveBeenCalledTimes(1);
   });
 
   it('maps a failed callFunction to the network message', async () => {

@@ -7,7 +7,8 @@ function baseQuery(db: Kysely<DB>) {
     .selectFrom('users as u')
     .leftJoin('orgs as o', 'o.id', 'u.org_id')
     .leftJoin('volunteers as v', (j) => j.onRef('v.user_id', '=', 'u.id').on('v.status', '=', 'approved'))
-    .select(['u.id', 'u.name', 'u.roles', 'u.org_id', 'o.name as org_name', 'u.company', 'u.label', 'v.id as volunteer_id']);
+    .select(['u.id', 'u.name', 'u.roles', 'u.org_id', 'o.name as org_name', 'u.company', 'u.label', 'v.id as volunteer_id',
+      'u.phone', 'u.avatar_url', 'u.token_version']);
 }
 
 export type UserRow = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;

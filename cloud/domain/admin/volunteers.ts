@@ -7,6 +7,7 @@ import { pageQuery } from '../catalog/service';
 import type { FullActor } from '../orders/transition';
 import { toIso } from '../time';
 import { checkInScope, requireAdmin } from './scope';
+import { recordGrant } from '../accounts/roles';
 
 function applicationQuery(db: Kysely<DB>) {
   return db
@@ -75,6 +76,7 @@ export async function review(db: Kysely<DB>, now: Date, actor: FullActor, input:
       .where('id', '=', input.id).where('status', '=', 'applied').execute();
     if (input.approve) {
       await trx.updateTable('users').set({ roles: sql`array(SELECT DISTINCT unnest(roles || ARRAY['volunteer']))` }).where('id', '=', row.user_id).execute();
+      await recordGrant(trx, { userId: row.user_id, byUserId: actor.userId, role: 'volunteer', orgId: row.org_id, change: 'granted', via: 'volunteer', at: now });
     }
     await insertMessages(trx, [{
       userId: row.user_id, orderId: null,

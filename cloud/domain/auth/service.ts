@@ -4,7 +4,7 @@ import * as usersRepo from '../../db/repositories/users';
 import type { DB } from '../../db/schema';
 import { pageQuery } from '../catalog/service';
 
-function toMe(r: usersRepo.UserRow): Me {
+export function toMe(r: usersRepo.UserRow): Me {
   return {
     id: r.id,
     name: r.name,
@@ -13,8 +13,15 @@ function toMe(r: usersRepo.UserRow): Me {
     orgId: r.org_id,
     orgName: r.org_name,
     company: r.company,
+    profileComplete: isProfileComplete(r),
+    ...(r.phone ? { phone: r.phone } : {}),
+    ...(r.avatar_url ? { avatarUrl: r.avatar_url } : {}),
   };
 }
+
+/** What booking and applications need of a person: a name, a mobile number and their union. */
+export const isProfileComplete = (r: { name: string; phone: string | null; org_id: string | null }) =>
+  r.name.trim() !== '' && r.phone !== null && r.org_id !== null;
 
 export async function me(db: Kysely<DB>, userId: string): Promise<Me> {
   const row = await usersRepo.getUser(db, userId);

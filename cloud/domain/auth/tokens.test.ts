@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import { createTokenSigner, SESSION_TTL_SECONDS } from './tokens';
 
@@ -28,5 +29,17 @@ describe('session tokens', () => {
 
   it('rejects garbage', () => {
     for (const bad of ['', 'abc', 'a.b.c', '..', 'x.y']) expect(signer.verify(bad, now)).toBeNull();
+  });
+});
+
+describe('token versions', () => {
+  it('carries the version it was signed with', () => {
+    expect(signer.read(signer.sign('42', now, 3), now)).toEqual({ userId: '42', version: 3 });
+  });
+
+  it('reads a token without a version (issued before versions) as version 0', () => {
+    const payload = Buffer.from(JSON.stringify({ sub: '42', iat: 0, exp: 9e9 })).toString('base64url');
+    const sig = createHmac('sha256', 'a-test-secret-of-enough-length').update(payload).digest('base64url');
+    expect(signer.read(`${payload}.${sig}`, now)).toEqual({ userId: '42', version: 0 });
   });
 });

@@ -1,4 +1,8 @@
-import { adminInput } from '../../contract';
+import { accountAdminInput, adminInput } from '../../contract';
+import * as enterprise from '../../domain/accounts/enterprise';
+import { createInvite } from '../../domain/accounts/invites';
+import * as roles from '../../domain/accounts/roles';
+import { DEFAULT_ACCOUNT_SETTINGS } from '../../domain/accounts/settings';
 import { candidates } from '../../domain/admin/candidates';
 import * as dispatching from '../../domain/admin/dispatch';
 import { exportFile } from '../../domain/admin/export';
@@ -41,4 +45,12 @@ export const actions: ActionMap = {
     },
     { deadlineMs: EXPORT_DEADLINE_MS },
   ),
+  // Accounts: enterprise applications, admin invitations, users and their roles in scope.
+  enterprises: userAction(accountAdminInput.enterprises, async (ctx, i) => enterprise.enterprises(ctx.db, await actor(ctx), i)),
+  reviewEnterprise: userAction(accountAdminInput.reviewEnterprise, async (ctx, i) => enterprise.reviewEnterprise(ctx.db, ctx.clock.now(), await actor(ctx), i)),
+  invite: userAction(accountAdminInput.invite, async (ctx, i) =>
+    createInvite(ctx.db, ctx.clock.now(), await actor(ctx), i.orgId, (ctx.accounts ?? DEFAULT_ACCOUNT_SETTINGS).inviteTtlHours, ctx.wechat)),
+  users: userAction(accountAdminInput.users, async (ctx, i) => roles.users(ctx.db, await actor(ctx), i)),
+  revokeRole: userAction(accountAdminInput.revokeRole, async (ctx, i) => roles.revokeRole(ctx.db, ctx.clock.now(), await actor(ctx), i)),
+  roleGrants: userAction(accountAdminInput.roleGrants, async (ctx, i) => roles.roleGrants(ctx.db, await actor(ctx), i)),
 };
