@@ -1,4 +1,4 @@
-import type { Order, VolunteerSummary } from '@cloud/contract';
+import type { CandidateFit, CandidateFitItem, Order, VolunteerSummary } from '@cloud/contract';
 import { call } from '@/services/api';
 
 /**
@@ -66,4 +66,35 @@ export async function loadCandidates(order: DispatchableOrder): Promise<Candidat
       return { items: all.items, note: `暂无擅长「${src.skill}」的技术人员，以下为全部技术人员` };
     }
   }
+}
+
+/** How a candidate fits the order's time, as the dispatch dialog says it (server: admin.candidates). */
+export const FIT_RANK: Record<CandidateFit, number> = { free: 0, outside: 1, blocked: 2, busy: 3, outOfScope: 4 };
+
+export function fitText(f: CandidateFitItem): string {
+  switch (f.fit) {
+    case 'free':
+      return '该时段空闲';
+    case 'busy':
+      return f.clash ? `时段冲突：${f.clash.title} ${clockOf(f.clash.start)}–${clockOf(f.clash.end)}` : '该时段已有其他订单';
+    case 'blocked':
+      return '当天不可预约';
+    case 'outside':
+      return '不在其可预约时段';
+    case 'outOfScope':
+      return '不在您的管辖范围';
+  }
+}
+
+/** "14:00" in Shanghai (UTC+8, no daylight saving). */
+export function clockOf(iso: string): string {
+  const d = new Date(Date.parse(iso) + 8 * 3600_000);
+  const two = (n: number) => (n < 10 ? '0' : '') + n;
+  return `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
+}
+
+/** Free first, then the rest by how badly they fit; the list's own order within each. */
+export function byFit<T extends { id: string }>(items: T[], fits: Map<string, CandidateFitItem>): T[] {
+  const rank = (v: T) => FIT_RANK[fits.get(v.id)?.fit ?? 'free'];
+  return items.map((v, i) => ({ v, i })).sort((a, b) => rank(a.v) - rank(b.v) || a.i - b.i).map((x) => x.v);
 }
