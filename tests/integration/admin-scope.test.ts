@@ -249,6 +249,43 @@ describe.each(ENGINES)('admin scope on %s', (engine) => {
     await refusedToNonAdmins('export', { ...PERIOD, format: 'csv' });
   });
 
+  it('accounts: enterprise review, invitations, users, revocations and their record stay within scope', async () => {
+    // An enterprise application to 义乌 (the applicant completes the profile first).
+    okData(await worker.call('auth', 'updateProfile', { name: '范围企业', phone: '13900009999', orgId: org['义乌市总工会'] }));
+    const appl = okData(await worker.call<{ id: string }>('auth', 'applyEnterprise', { company: '范围测试有限公司', creditCode: '91110108551385082Q', orgId: org['义乌市总工会'] }));
+    const listed = async (s: Session) => okData(await s.call<Page<{ id: string }>>('admin', 'enterprises', {})).items.map((a) => a.id);
+    expect(await listed(jinhua)).toContain(appl.id);
+    expect(await listed(pujiang)).not.toContain(appl.id);
+    expect(await listed(hangzhou)).not.toContain(appl.id);
+    await refusedToNonAdmins('enterprises', {});
+    for (const s of [pujiang, hangzhou]) expect(code(await s.call('admin', 'reviewEnterprise', { id: appl.id, approve: true }))).toBe('FORBIDDEN');
+    await refusedToNonAdmins('reviewEnterprise', { id: appl.id, approve: true });
+    okData(await yiwu.call('admin', 'reviewEnterprise', { id: appl.id, approve: true }));
+
+    // Invitations: own org or below.
+    okData(await jinhua.call('admin', 'invite', { orgId: org['浦江县总工会'] }));
+    for (const [s, orgName] of [[yiwu, '金华市总工会'], [yiwu, '浦江县总工会'], [hangzhou, '义乌市总工会']] as const) {
+      expect(code(await s.call('admin', 'invite', { orgId: org[orgName] })), orgName).toBe('FORBIDDEN');
+    }
+    await refusedToNonAdmins('invite', { orgId: org['义乌市总工会'] });
+
+    // Users in scope, and taking a role back only from them.
+    const seen = async (s: Session) => okData(await s.call<Page<{ id: string }>>('admin', 'users', { role: 'enterprise', pageSize: 100 })).items.map((u) => u.id);
+    expect(await seen(yiwu)).toContain(worker.userId);
+    expect(await seen(jinhua)).toContain(worker.userId);
+    expect(await seen(pujiang)).not.toContain(worker.userId);
+    await refusedToNonAdmins('users', {});
+    for (const s of [pujiang, hangzhou]) expect(code(await s.call('admin', 'revokeRole', { userId: worker.userId, role: 'enterprise' }))).toBe('FORBIDDEN');
+    expect(code(await yiwu.call('admin', 'revokeRole', { userId: jinhua.userId, role: 'admin' }))).toBe('FORBIDDEN');
+    await refusedToNonAdmins('revokeRole', { userId: worker.userId, role: 'enterprise' });
+    const record = async (s: Session) => okData(await s.call<Page<{ userId: string }>>('admin', 'roleGrants', { userId: worker.userId })).total;
+    expect(await record(yiwu)).toBe(1);
+    expect(await record(jinhua)).toBe(1);
+    expect(await record(pujiang)).toBe(0);
+    expect(await record(hangzhou)).toBe(0);
+    await refusedToNonAdmins('roleGrants', {});
+  });
+
   it('covers every action of the admin function (a new one needs its scope case here)', () => {
     expect([...covered].sort()).toEqual(Object.keys(adminActions).sort());
   });
