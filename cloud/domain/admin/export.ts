@@ -154,7 +154,8 @@ export async function exportFile(
     const pages = orderPages(db, orgIds, new Date(input.from), new Date(input.to));
     result = input.format === 'csv' ? await ordersCsv(pages) : await ordersXlsx(pages);
   }
-  const stamp = dayjs(input.from).tz(ZONE).format('YYYYMMDD') + '-' + dayjs(input.to).tz(ZONE).format('YYYYMMDD');
+  // `to` is exclusive (the next midnight): the name ends with the last day exported, not the day after.
+  const stamp = dayjs(input.from).tz(ZONE).format('YYYYMMDD') + '-' + dayjs(new Date(input.to).getTime() - 1).tz(ZONE).format('YYYYMMDD');
   const base = `${what === 'stats' ? '统计报表' : '订单明细'}-${stamp}`;
   return { filename: `${base}.${input.format}`, mime: MIME[input.format], base64: result.file.toString('base64'), rows: result.rows };
 }

@@ -6,24 +6,26 @@ const LATE_NOVEMBER_UTC = new Date('2025-11-30T20:30:00Z');
 const MID_MAY = new Date('2025-05-15T02:00:00Z');
 
 describe('presetPeriod (Shanghai calendar)', () => {
-  it('本月 is the whole Shanghai month, by the Shanghai date, not the UTC one', () => {
+  it('本月 runs from the 1st to today (no days to come), by the Shanghai date, not the UTC one', () => {
     expect(presetPeriod('month', LATE_NOVEMBER_UTC)).toEqual({
       from: '2025-12-01T00:00:00+08:00',
-      to: '2026-01-01T00:00:00+08:00',
+      to: '2025-12-02T00:00:00+08:00',
     });
-    expect(presetPeriod('month', MID_MAY)).toEqual({ from: '2025-05-01T00:00:00+08:00', to: '2025-06-01T00:00:00+08:00' });
+    expect(presetPeriod('month', MID_MAY)).toEqual({ from: '2025-05-01T00:00:00+08:00', to: '2025-05-16T00:00:00+08:00' });
+    expect(periodLabel(presetPeriod('month', MID_MAY))).toBe('2025年5月1日 – 5月15日');
   });
 
   it('近三个月 and 近半年 count the current month and cross the year boundary', () => {
     const jan = new Date('2026-01-10T04:00:00Z');
-    expect(presetPeriod('quarter', jan)).toEqual({ from: '2025-11-01T00:00:00+08:00', to: '2026-02-01T00:00:00+08:00' });
-    expect(presetPeriod('half', jan)).toEqual({ from: '2025-08-01T00:00:00+08:00', to: '2026-02-01T00:00:00+08:00' });
-    expect(presetPeriod('half', MID_MAY)).toEqual({ from: '2024-12-01T00:00:00+08:00', to: '2025-06-01T00:00:00+08:00' });
+    expect(presetPeriod('quarter', jan)).toEqual({ from: '2025-11-01T00:00:00+08:00', to: '2026-01-11T00:00:00+08:00' });
+    expect(presetPeriod('half', jan)).toEqual({ from: '2025-08-01T00:00:00+08:00', to: '2026-01-11T00:00:00+08:00' });
+    expect(presetPeriod('half', MID_MAY)).toEqual({ from: '2024-12-01T00:00:00+08:00', to: '2025-05-16T00:00:00+08:00' });
   });
 
-  it('今年 runs from 1 January to the end of the current month', () => {
-    expect(presetPeriod('year', MID_MAY)).toEqual({ from: '2025-01-01T00:00:00+08:00', to: '2025-06-01T00:00:00+08:00' });
-    expect(presetPeriod('year', LATE_NOVEMBER_UTC)).toEqual({ from: '2025-01-01T00:00:00+08:00', to: '2026-01-01T00:00:00+08:00' });
+  it('今年 runs from 1 January to today; on 31 December the end crosses into the next year', () => {
+    expect(presetPeriod('year', MID_MAY)).toEqual({ from: '2025-01-01T00:00:00+08:00', to: '2025-05-16T00:00:00+08:00' });
+    expect(presetPeriod('year', LATE_NOVEMBER_UTC)).toEqual({ from: '2025-01-01T00:00:00+08:00', to: '2025-12-02T00:00:00+08:00' });
+    expect(presetPeriod('year', new Date('2025-12-31T10:00:00Z'))).toEqual({ from: '2025-01-01T00:00:00+08:00', to: '2026-01-01T00:00:00+08:00' });
   });
 
   it('gives strings the API accepts (offset +08:00) that denote Shanghai midnight', () => {

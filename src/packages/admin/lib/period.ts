@@ -46,10 +46,13 @@ export function dateKey(at: Date | string): string {
   return `${y}-${pad(m)}-${pad(d)}`;
 }
 
-/** A preset period ending with the current month (the whole month, so charts show it complete). */
+/**
+ * A preset period up to and including today: 本月 is the 1st to today, not the whole month (the
+ * walk-through saw 本月 count days still to come, e.g. in per-day figures and the export's name).
+ */
 export function presetPeriod(preset: Exclude<PeriodPreset, 'custom'>, now: Date): Period {
-  const { y, m } = shanghaiDate(now);
-  const to = shanghaiMidnight(y, m + 1, 1);
+  const { y, m, d } = shanghaiDate(now);
+  const to = shanghaiMidnight(y, m, d + 1);
   switch (preset) {
     case 'month':
       return { from: shanghaiMidnight(y, m, 1), to };

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { cleanup, fireEvent, render, waitFor } from '@testing-library/react';
+import type { ReactNode } from 'react';
 import Taro from '@tarojs/taro';
 import { resetTaroDouble, setRouterParams } from '../../../../tests/doubles/taro';
 import { ApiError, call } from '@/services/api';
@@ -13,6 +14,13 @@ jest.mock('@/services/api', () => {
   return { ...real, call: jest.fn() };
 });
 const callMock = jest.mocked(call) as unknown as jest.Mock<(...args: any[]) => any>;
+
+// The shared components double has no Picker (the open-time picker's "other dates").
+jest.mock('@tarojs/components', () => {
+  const real = jest.requireActual<Record<string, unknown>>('@tarojs/components');
+  const Picker = (props: { children?: ReactNode }) => <label className="picker">{props.children}</label>;
+  return { ...real, Picker };
+});
 
 const NOW = Date.parse('2026-11-23T10:00:00+08:00');
 const SLOTS = [
@@ -183,5 +191,39 @@ describe('booking a lecture', () => {
     expect(q(c, '[data-field="contactPhone"] .form-field__error').textContent).toBe('请填写正确的手机号或座机号');
     expect(c.querySelector('.book-confirm')).toBeNull();
     expect(creates()).toHaveLength(0);
+  });
+
+  it('a topic with one speaker preselects that speaker, not 任意宣讲人', async () => {
+    setRouterParams({ topicId: '9' });
+    const single = { ...topic, volunteerIds: ['5'], volunteers: [topic.volunteers[0]!] };
+    callMock.mockImplementation((fn: string, action: string) => {
+      if (fn === 'catalog' && action === 'topic') return Promise.resolve(single);
+      if (fn === 'catalog' && action === 'volunteer') return Promise.resolve(profile(SLOTS));
+      return Promise.reject(new Error(`unexpected ${fn}.${action}`));
+    });
+    const { container: c } = render(<BookPage />);
+    await waitFor(() => expect(c.querySelector('.volunteer-choices [data-value="5"]')?.getAttribute('aria-checked')).toBe('true'));
+    expect(c.querySelector('.volunteer-choices [data-value="any"]')?.getAttribute('aria-checked')).not.toBe('true');
+  });
+
+  it('with 任意宣讲人 the confirm step says what happens next, and 备注 counts to 500', async () => {
+    setRouterParams({ topicId: '9' });
+    const { container: c } = render(<BookPage />);
+    await waitFor(() => expect(c.querySelector('.book-subject')).not.toBeNull());
+    fireEvent.click(q(c, '.volunteer-choices [data-value="any"]'));
+    fireEvent.click(q(c, '.duration-choices [data-value="60"]'));
+    const clock = Array.from(c.querySelectorAll('.slot-start')).find((e) => e.getAttribute('aria-disabled') !== 'true')!;
+    fireEvent.click(clock);
+    fireEvent.click(q(c, '.venue-choices [data-value="enterprise"]'));
+    type(c, '.venue-address', '杭州市临安区锦城街道 1 号');
+    type(c, '.phone-input', '13800001111');
+    expect(q(c, '.note-counter').textContent).toBe('0/500');
+    type(c, '.note-input', '请准备投影');
+    expect(q(c, '.note-counter').textContent).toBe('5/500');
+    fireEvent.click(q(c, '.book-next'));
+    await waitFor(() => expect(c.querySelector('.book-confirm')).not.toBeNull());
+    const sub = q(c, '.order-hero__sub').textContent!;
+    expect(sub).toBe('提交后发布到抢单池，讲授本主题的宣讲人均可接单');
+    expect(sub).not.toContain('提交后任意');
   });
 });

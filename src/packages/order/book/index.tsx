@@ -33,7 +33,8 @@ interface Subject {
   venueTypes: VenueType[];
   volunteers: VolunteerSummary[];
   /** The "nobody named" option, or null when someone must be named. */
-  any: { label: string; sub: string } | null;
+  /** The "nobody named" choice and what happens after submitting it (the confirm step says so). */
+  any: { label: string; sub: string; then: string } | null;
   venueHint?: string;
 }
 
@@ -56,7 +57,7 @@ function subjectOfTopic(t: TopicDetail): Subject {
     durations: [...t.durations].sort((a, b) => a - b),
     venueTypes: t.venueTypes.length ? t.venueTypes : ALL_VENUES,
     volunteers: t.volunteers,
-    any: { label: '任意宣讲人（由宣讲人抢单）', sub: '发布到抢单池，讲授本主题的宣讲人均可接单' },
+    any: { label: '任意宣讲人（由宣讲人抢单）', sub: '发布到抢单池，讲授本主题的宣讲人均可接单', then: '提交后发布到抢单池，讲授本主题的宣讲人均可接单' },
   };
 }
 
@@ -71,7 +72,7 @@ function subjectOfService(s: ServiceDetail): Subject {
     durations: SERVICE_DURATIONS,
     venueTypes,
     volunteers: s.volunteers,
-    any: s.teamId ? { label: '由服务队安排', sub: `${s.teamName ?? '服务队'}统一派人` } : null,
+    any: s.teamId ? { label: '由服务队安排', sub: `${s.teamName ?? '服务队'}统一派人`, then: `提交后由${s.teamName ?? '服务队'}安排人员` } : null,
     venueHint:
       s.mode === 'remote' ? '该服务为远程指导，请提供会议链接' : s.mode === 'onsite' ? '该服务需上门，请填写服务地址' : undefined,
   };
@@ -83,6 +84,8 @@ const PLACED = [
   'headcount', 'contactPhone', 'note',
 ];
 const ANY = 'any';
+/** The server's limit on 备注 (order.create: note ≤ 500), shown as a counter. */
+const NOTE_MAX = 500;
 const FIRST_RANGE_DAYS = 30;
 
 function scrollToField(name: string) {
@@ -168,7 +171,8 @@ function BookingForm({ kind, topicId, serviceId, volunteerId }: FormProps) {
       if (d.venue.type && !s.venueTypes.includes(d.venue.type)) next.venue = { ...d.venue, type: null };
       if (next.venue.type == null && s.venueTypes.length === 1) next.venue = { ...next.venue, type: s.venueTypes[0]! };
       if (d.volunteerId && !s.volunteers.some((v) => v.id === d.volunteerId)) next.volunteerId = '';
-      if (!next.volunteerId && !s.any && s.volunteers.length === 1) next.volunteerId = s.volunteers[0]!.id;
+      // One speaker for the topic (or one technician with no team to arrange): that person, not 任意.
+      if (!next.volunteerId && s.volunteers.length === 1 && (!s.any || s.kind === 'lecture')) next.volunteerId = s.volunteers[0]!.id;
       return next;
     });
   }, [s]);
@@ -301,7 +305,7 @@ function BookingForm({ kind, topicId, serviceId, volunteerId }: FormProps) {
         <View className="order-hero">
           <Text className="order-hero__title">请确认预约信息</Text>
           <Text className="order-hero__sub">
-            {named ? `提交后等待${person?.name ?? personWord}确认` : s.any ? `提交后${s.any.label.replace(/（.*）/, '')}` : ''}
+            {named ? `提交后等待${person?.name ?? personWord}确认` : s.any?.then ?? ''}
           </Text>
         </View>
         {bannerView}
@@ -452,11 +456,11 @@ function BookingForm({ kind, topicId, serviceId, volunteerId }: FormProps) {
                   onInput={(e) => update({ contactPhone: e.detail.value })}
                 />
               </Field>
-              <Field name="note" label="备注" error={errors.note}>
+              <Field name="note" label="备注" error={errors.note} extra={<Text className="note-counter">{draft.note.length}/{NOTE_MAX}</Text>}>
                 <Textarea
                   className="form-textarea note-input"
                   value={draft.note}
-                  maxlength={500}
+                  maxlength={NOTE_MAX}
                   autoHeight
                   placeholder={kind === 'lecture' ? '听众情况、希望侧重的内容等（选填）' : '设备型号、遇到的问题等（选填）'}
                   onInput={(e) => update({ note: e.detail.value })}

@@ -1,13 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Image, Input, Text, Textarea, View } from '@tarojs/components';
 import type { FieldErrors } from '@cloud/contract';
 import { ApiError, call, errorMessage } from '@/services/api';
 import { useStore } from '@/stores';
 import { StateView } from '@/components/StateView';
 import { URGENCY_LABEL } from '@/components/OrderCard/labels';
 import { VENUE_LABEL } from '@/utils/labels';
-import { formatDay, formatTimeRange } from '@/utils/time';
 import { goTab, routes } from '@/utils/routes';
 import { orderRoutes } from '@/pages/orders/routes';
 import { Choices } from '../components/Choices';
@@ -17,6 +16,7 @@ import { PhotoField } from '../components/PhotoField';
 import { ALL_VENUES, VenueFields } from '../components/VenueFields';
 import { emptyDraft, loadDraft, useDrafts, type OrderDraft } from '../lib/draft';
 import { fieldErrorsOf, toCreateInput, unplacedErrors, validateNeed } from '../lib/form';
+import { wantedTimeText } from '../lib/copy';
 import { toShanghaiIso } from '../lib/slots';
 import '../shared.scss';
 
@@ -143,8 +143,17 @@ function NeedForm() {
           <View className="order-kv"><Text className="order-kv__key">领域</Text><Text className="order-kv__value">{draft.field}</Text></View>
           <View className="order-kv"><Text className="order-kv__key">紧急程度</Text><Text className="order-kv__value">{URGENCY_LABEL[draft.urgency]}</Text></View>
           <View className="order-kv"><Text className="order-kv__key">问题描述</Text><Text className="order-kv__value">{draft.description.trim()}</Text></View>
-          {draft.photos.length > 0 && <View className="order-kv"><Text className="order-kv__key">照片</Text><Text className="order-kv__value">{draft.photos.length} 张</Text></View>}
-          <View className="order-kv"><Text className="order-kv__key">期望时间</Text><Text className="order-kv__value">{draft.start && end ? `${formatDay(draft.start)} ${formatTimeRange(draft.start, end)} 起` : '—'}</Text></View>
+          {draft.photos.length > 0 && (
+            <View className="order-kv">
+              <Text className="order-kv__key">照片</Text>
+              <View className="order-kv__value confirm-photos">
+                {draft.photos.map((url) => (
+                  <Image key={url} className="confirm-photos__item" src={url} mode="aspectFill" />
+                ))}
+              </View>
+            </View>
+          )}
+          <View className="order-kv"><Text className="order-kv__key">期望时间</Text><Text className="order-kv__value">{draft.start && end && draft.durationMin ? wantedTimeText(draft.start, draft.durationMin) : '—'}</Text></View>
           <View className="order-kv"><Text className="order-kv__key">场地</Text><Text className="order-kv__value">{draft.venue.type ? VENUE_LABEL[draft.venue.type] : '—'}{draft.venue.type === 'online' ? ` · ${draft.venue.link}` : ` · ${draft.venue.address}`}</Text></View>
           {draft.region.trim() !== '' && <View className="order-kv"><Text className="order-kv__key">地区</Text><Text className="order-kv__value">{draft.region.trim()}</Text></View>}
           <View className="order-kv"><Text className="order-kv__key">联系电话</Text><Text className="order-kv__value">{draft.contactPhone.trim()}</Text></View>
