@@ -70,8 +70,13 @@ module.exports = {
       // One real server and Chromium at a time: these files run one after another.
       runner: '<rootDir>/tests/jest/serial-runner.js',
     },
-    // weapp (to come): like `browser`, with the same serial runner, e.g.
-    // { ...node, displayName: 'weapp', testMatch: ['<rootDir>/tests/weapp/**/*.test.ts'],
-    //   setupFilesAfterEnv: [...], runner: '<rootDir>/tests/jest/serial-runner.js' },
+    {
+      ...node,
+      displayName: 'weapp',
+      testMatch: ['<rootDir>/tests/weapp/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/jest/weapp.setup.ts'],
+      // The bundled functions read the caller's OPENID from process.env: one file at a time.
+      runner: '<rootDir>/tests/jest/serial-runner.js',
+    },
   ],
 };

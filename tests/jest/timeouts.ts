@@ -11,3 +11,6 @@ export const BROWSER_TEST_TIMEOUT = 180_000;
  * Chromium pass this one to beforeAll/afterAll themselves.
  */
 export const BROWSER_HOOK_TIMEOUT = 300_000;
+
+/** A weapp journey: a few phones through a whole flow against the bundled functions. */
+export const WEAPP_TEST_TIMEOUT = 120_000;
