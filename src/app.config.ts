@@ -45,6 +45,10 @@ export default defineAppConfig({
     'pages/orders/index': { network: 'all', packages: ['packages/order'] },
     'pages/tasks/index': { network: 'all', packages: ['packages/task'] },
   },
+  // Inject a page's code only when it is opened, and only the components it uses.
+  lazyCodeLoading: 'requiredComponents',
+  // WeChat's privacy check: guarded APIs wait for the consent sheet (src/services/privacy.ts).
+  __usePrivacyCheck__: true,
   // Check-in records where the volunteer is (optional; check-in works without it).
   requiredPrivateInfos: ['getLocation'],
   permission: {

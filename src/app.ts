@@ -1,6 +1,7 @@
 import { type PropsWithChildren } from 'react';
 import Taro, { useLaunch } from '@tarojs/taro';
 import { call } from '@/services/api';
+import { installPrivacyHandler } from '@/services/privacy';
 import { useStore } from '@/stores';
 import './app.scss';
 
@@ -17,7 +18,9 @@ async function restoreWeappSession(): Promise<void> {
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     if (process.env.TARO_ENV === 'weapp') {
-      Taro.cloud.init({ traceUser: true });
+      // CLOUD_ENV is set at build time; empty means the account's default environment.
+      Taro.cloud.init({ env: process.env.CLOUD_ENV || undefined, traceUser: true });
+      installPrivacyHandler();
       void restoreWeappSession();
     }
   });

@@ -17,5 +17,7 @@ declare namespace NodeJS {
     TARO_ENV?: 'weapp' | 'h5';
     /** The mini-program appid, if set in an env file. */
     TARO_APP_ID?: string;
+    /** The CloudBase environment id the mini-program calls; replaced at build time (config/index.ts). */
+    CLOUD_ENV?: string;
   }
 }
