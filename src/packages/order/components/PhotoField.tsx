@@ -2,6 +2,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import { errorMessage } from '@/services/api';
+import { PrivacySheet } from '@/components/PrivacySheet';
 import { pickImages, uploadImage } from '../lib/upload';
 
 export const MAX_PHOTOS = 9;
@@ -28,7 +29,13 @@ export function PhotoField({ value, onChange, onBusyChange }: PhotoFieldProps) {
   const add = async () => {
     if (room <= 0) return;
     setError(null);
-    const picked = await pickImages(room);
+    let picked: Awaited<ReturnType<typeof pickImages>>;
+    try {
+      picked = await pickImages(room);
+    } catch (err) {
+      setError(errorMessage(err));
+      return;
+    }
     if (picked.length === 0) return;
     const items = picked.map((p, i) => ({ key: `${Date.now()}-${i}`, preview: p.path, img: p }));
     setPending((s) => [...s, ...items.map(({ key, preview }) => ({ key, preview }))]);
@@ -83,6 +90,7 @@ export function PhotoField({ value, onChange, onBusyChange }: PhotoFieldProps) {
         )}
       </View>
       {error && <Text className="form-field__error">{error}</Text>}
+      <PrivacySheet />
     </View>
   );
 }

@@ -6,6 +6,7 @@ import { ApiError, call } from '@/services/api';
 import { useStore } from '@/stores';
 import { useAsync } from '@/hooks/useAsync';
 import { useRouteParam } from '@/hooks/useRouteParam';
+import { PrivacySheet } from '@/components/PrivacySheet';
 import { StateView } from '@/components/StateView';
 import { Stars } from '@/components/Stars';
 import { ORDER_KIND_LABEL, ORDER_STATUS_LABEL, STATUS_TONE, URGENCY_LABEL, orderTitle } from '@/components/OrderCard/labels';
@@ -71,7 +72,11 @@ function Photos({ urls }: { urls: string[] }) {
 }
 
 function copy(text: string) {
-  void Taro.setClipboardData({ data: text }).catch(() => undefined);
+  // WeChat confirms a copy with its own toast; after a refused privacy consent, say why nothing was copied.
+  void Taro.setClipboardData({ data: text }).catch((err: { errMsg?: string }) => {
+    const refused = /privacy/i.test(String(err?.errMsg ?? ''));
+    void Taro.showToast({ title: refused ? '未同意隐私保护指引，无法复制' : '复制失败，请长按选择文字', icon: 'none' });
+  });
 }
 
 function Body({ o, myVolunteerId }: { o: OrderDetail; myVolunteerId?: string }) {
@@ -306,6 +311,7 @@ export default function OrderDetailPage() {
           </>
         )}
       </StateView>
+      <PrivacySheet />
     </View>
   );
 }

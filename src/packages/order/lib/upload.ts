@@ -10,14 +10,20 @@ export interface PickedImage {
   file?: Blob;
 }
 
-/** Lets the user pick up to `count` images (album or camera). Resolves [] when they cancel. */
+export const PRIVACY_REFUSED_PHOTOS = '未同意隐私保护指引，不能选择照片；可先不传照片提交';
+
+/**
+ * Lets the user pick up to `count` images (album or camera). Resolves [] when they cancel;
+ * rejects with a message when WeChat's privacy consent was refused.
+ */
 export async function pickImages(count: number): Promise<PickedImage[]> {
   try {
     const res = await Taro.chooseImage({ count, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
     const files = (res.tempFiles ?? []) as { path: string; originalFileObj?: Blob }[];
     if (files.length) return files.map((f) => ({ path: f.path, file: f.originalFileObj }));
     return res.tempFilePaths.map((path) => ({ path }));
-  } catch {
+  } catch (err) {
+    if (/privacy/i.test(String((err as { errMsg?: unknown })?.errMsg ?? ''))) throw new ApiError('VALIDATION', PRIVACY_REFUSED_PHOTOS);
     return [];
   }
 }

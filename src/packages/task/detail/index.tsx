@@ -11,7 +11,8 @@ import { formatMinutes, VENUE_LABEL } from '@/utils/labels';
 import { formatDateTime, inShanghai } from '@/utils/time';
 import { KIND_LABEL, STATUS_LABEL, URGENCY_LABEL, orderTime, orderTitle, taskRoutes } from '@/pages/tasks/shared';
 import { OUTCOME_LABEL } from '../labels';
-import { currentLocation } from '../location';
+import { locate, NO_LOCATION_TEXT } from '../location';
+import { PrivacySheet } from '@/components/PrivacySheet';
 import '../shared.scss';
 import './index.scss';
 
@@ -271,12 +272,13 @@ export default function TaskDetailPage() {
 
   const o = order.data;
 
+  /** `step` may answer a toast of its own instead of `done`. */
   const run = async (a: OrderAction, step: () => Promise<unknown>, done: string) => {
     setBusy(a);
     setActionError(null);
     try {
-      await step();
-      void Taro.showToast({ title: done, icon: 'success' });
+      const said = await step();
+      void Taro.showToast(typeof said === 'string' ? { title: said, icon: 'none', duration: 3000 } : { title: done, icon: 'success' });
       await order.reload();
     } catch (err) {
       setActionError(errorMessage(err));
@@ -301,8 +303,9 @@ export default function TaskDetailPage() {
       void run(
         a,
         async () => {
-          const location = await currentLocation();
-          await call('task', 'checkIn', location ? { id: o.id, location } : { id: o.id });
+          const found = await locate();
+          await call('task', 'checkIn', found.location ? { id: o.id, location: found.location } : { id: o.id });
+          return found.location ? undefined : NO_LOCATION_TEXT[found.reason];
         },
         '已签到',
       );
@@ -359,6 +362,7 @@ export default function TaskDetailPage() {
           </>
         )}
       </StateView>
+      <PrivacySheet />
     </View>
   );
 }
