@@ -83,6 +83,32 @@ describe('menu home', () => {
     expect(container.querySelector('.home__list-title')!.textContent).toBe('劳模精神');
   });
 
+  it('a search looks in every category: 孔胜东 is found while 安全生产 was chosen, and 全部 lights up', async () => {
+    serve(async ({ category, q }) => {
+      if (q === '孔胜东') return category ? { items: [], total: 0, page: 1, pageSize: 10 } : { items: [topic(9, 'laomo')], total: 1, page: 1, pageSize: 10 };
+      return { items: [topic(1), topic(2)], total: 2, page: 1, pageSize: 10 };
+    });
+    const { container } = render(<MenuHome />);
+    await waitFor(() => expect(container.querySelectorAll('.topic-card')).toHaveLength(2));
+    fireEvent.click(container.querySelector('.category-item[data-id="anquan"]')!);
+    await waitFor(() => expect(container.querySelector('.filter-chips__item--active')!.textContent).toBe('安全生产'));
+    const box = container.querySelector('.topic-search input')!;
+    fireEvent.change(box, { target: { value: '孔胜东' } });
+    fireEvent.keyDown(box, { key: 'Enter' });
+    await waitFor(() => expect(container.querySelectorAll('.topic-card')).toHaveLength(1));
+    expect(callMock).toHaveBeenLastCalledWith('catalog', 'topics', expect.objectContaining({ q: '孔胜东', category: undefined }));
+    expect(container.querySelector('.filter-chips__item--active')!.textContent).toBe('全部');
+    expect(container.querySelector('.category-item--active')).toBeNull();
+    expect(container.querySelector('.home__list-title')!.textContent).toBe('全部分类中搜索“孔胜东”');
+
+    // Narrowing afterwards says where it searches, and offers all categories again.
+    fireEvent.click(container.querySelector('.filter-chips__item[data-value="anquan"]')!);
+    await waitFor(() => expect(container.querySelector('.home__list-title')!.textContent).toBe('在「安全生产」中搜索“孔胜东”'));
+    fireEvent.click(container.querySelector('.home__search-all')!);
+    await waitFor(() => expect(container.querySelectorAll('.topic-card')).toHaveLength(1));
+    expect(container.querySelector('.filter-chips__item--active')!.textContent).toBe('全部');
+  });
+
   it('loads the next page when scrolled to the bottom', async () => {
     serve(async ({ page = 1 }) => ({
       items: page === 1 ? Array.from({ length: 10 }, (_, i) => topic(i + 1)) : [topic(11), topic(12)],

@@ -50,6 +50,14 @@ export default function MenuHome() {
 
   const categoryName = categories.data?.items.find((c) => c.id === category)?.name;
 
+  // A new search looks in every category (「孔胜东」 was not found while 安全生产 stayed chosen
+  // out of sight); picking a category afterwards narrows it, and the title says so.
+  const search = useCallback((text: string) => {
+    setQ(text);
+    if (text) setCategory(undefined);
+  }, []);
+  const listTitle = q ? (categoryName ? `在「${categoryName}」中搜索“${q}”` : `全部分类中搜索“${q}”`) : categoryName ?? '全部主题';
+
   return (
     <View className="home">
       <View className="home__hero">
@@ -57,7 +65,7 @@ export default function MenuHome() {
         <Text className="home__subtitle">选主题，也选宣讲人；劳模工匠送课到身边</Text>
       </View>
 
-      <SearchInput className="topic-search home__search" placeholder="搜索宣讲主题" onSearch={setQ} />
+      <SearchInput className="topic-search home__search" placeholder="搜索宣讲主题、宣讲人" onSearch={search} />
 
       <View className="home__grid">
         {categories.status === 'error' ? (
@@ -94,8 +102,13 @@ export default function MenuHome() {
       </View>
 
       <View id="topic-list" className="home__list-head">
-        <Text className="home__list-title">{categoryName ?? '全部主题'}</Text>
+        <Text className="home__list-title">{listTitle}</Text>
         {!topics.loading && !topics.error && <Text className="home__list-total">共 {topics.total} 个</Text>}
+        {q && category && (
+          <Text className="home__search-all" onClick={() => setCategory(undefined)}>
+            搜全部分类
+          </Text>
+        )}
       </View>
 
       {categories.data && (
