@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const SOURCES = ['src', 'config', 'babel.config.js', 'package-lock.json'];
+// The client also compiles the pure shared modules it imports (config/index.ts, sharedWithClient).
+const SOURCES = ['src', 'config', 'babel.config.js', 'package-lock.json', 'cloud/contract', 'cloud/domain/rules.ts'];
 
 function newestMtime(p: string): number {
   if (!fs.existsSync(p)) return 0;
