@@ -9,10 +9,16 @@ const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'))
   devDependencies: Record<string, string>;
 };
 
-/** Per-function CloudBase settings: the timer runs every minute (CloudBase cron has 7 fields). */
+/**
+ * Per-function CloudBase settings: the timer runs every minute (CloudBase cron has 7 fields) and
+ * sends the subscribe messages, so it needs that open-API permission (-604101 without it) and more
+ * than the default 3 s.
+ */
 const FUNCTION_CONFIG: Record<string, object> = {
-  timer: { triggers: [{ name: 'sla', type: 'timer', config: '0 * * * * * *' }] },
+  timer: { timeout: 60, triggers: [{ name: 'sla', type: 'timer', config: '0 * * * * * *' }] },
 };
+/** Cloud functions that call `cloud.openapi.subscribeMessage.send`. */
+const SENDS_SUBSCRIBE_MESSAGES = ['timer'];
 
 /** Entry source per function: action maps go through createMain; the timer has its own main. */
 const entrySource = (name: string) =>
@@ -60,7 +66,7 @@ async function main() {
     );
     fs.writeFileSync(
       path.join(dir, 'config.json'),
-      JSON.stringify({ permissions: { openapi: [] }, ...FUNCTION_CONFIG[name] }, null, 2) + '\n',
+      JSON.stringify({ permissions: { openapi: SENDS_SUBSCRIBE_MESSAGES.includes(name) ? ['subscribeMessage.send'] : [] }, ...FUNCTION_CONFIG[name] }, null, 2) + '\n',
     );
     const kb = (fs.statSync(path.join(dir, 'index.js')).size / 1024).toFixed(0);
     console.log(`cloudfunctions/${name}: index.js ${kb} KB (${Math.round(performance.now() - t0)} ms)`);

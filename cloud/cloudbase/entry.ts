@@ -58,6 +58,7 @@ export function services(wechat?: WeChatApi): Promise<Services> {
       devMode: false,
       // Per container: CloudBase runs several, so the effective limit is a multiple (README).
       guards: createGuards(config.limits),
+      notify: config.notify,
       accounts: { inviteTtlHours: config.inviteTtlHours },
       ...(wechat ? { wechat } : {}),
     };

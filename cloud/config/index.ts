@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { limitsFromEnv, type Limits } from '../functions/limits';
 import type { LogLevel } from '../runtime/logger';
+import { notifyConfigFromEnv, type NotifyConfig } from '../domain/notify/templates';
 
 /** Photos one user may upload per Shanghai day (counted from the uploads table). */
 export interface UploadQuota {
@@ -38,6 +39,8 @@ export interface AppConfig {
   limits: Limits;
   /** LOG_LEVEL: pino's levels, default info. */
   logLevel: LogLevel;
+  /** SUBSCRIBE_TEMPLATES, SUBSCRIBE_STATE: the WeChat subscribe-message templates (README "Notifications"). */
+  notify: NotifyConfig;
   /** INVITE_TTL_HOURS: how long an admin invitation stays valid, default 72. */
   inviteTtlHours: number;
 }
@@ -58,6 +61,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     h5Dir: path.resolve(env.H5_DIR ?? 'dist/h5'),
     limits: limitsFromEnv(env),
     logLevel: LOG_LEVELS.find((l) => l === env.LOG_LEVEL) ?? 'info',
+    notify: notifyConfigFromEnv(env),
     inviteTtlHours: positiveInt(env.INVITE_TTL_HOURS, 72),
     uploads: {
       perDay: positiveInt(env.UPLOADS_PER_DAY, UPLOAD_QUOTA_DEFAULTS.perDay),

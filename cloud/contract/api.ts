@@ -8,6 +8,7 @@ import type { Page } from './envelope';
 import type { InboxPage, inboxInput } from './inbox';
 import type { Order, OrderDetail, orderInput } from './order';
 import type { Availability, taskInput, VolunteerStats } from './task';
+import type { notifyInput, OutboxPage, Subscriptions } from './notify';
 import type { Application, adminInput, applyInput, CandidateFitItem, ExportFile, OrgNode, Stats } from './admin';
 import type {
   AccountUser, accountAdminInput, accountInput, EnterpriseApplication, EnterpriseApplicationForAdmin, Invite, LoginTicket, RoleGrant,
@@ -39,6 +40,7 @@ export interface Api {
   };
   catalog: {
     categories: { input: In<typeof catalogInput.categories>; output: Page<Category> };
+    orgs: { input: In<typeof catalogInput.orgs>; output: Page<OrgNode> };
     topics: { input: In<typeof catalogInput.topics>; output: Page<TopicSummary> };
     topic: { input: In<typeof catalogInput.topic>; output: TopicDetail };
     services: { input: In<typeof catalogInput.services>; output: Page<Service> };
@@ -95,10 +97,13 @@ export interface Api {
     users: { input: In<typeof accountAdminInput.users>; output: Page<AccountUser> };
     revokeRole: { input: In<typeof accountAdminInput.revokeRole>; output: AccountUser };
     roleGrants: { input: In<typeof accountAdminInput.roleGrants>; output: Page<RoleGrant> };
+    outbox: { input: In<typeof notifyInput.outbox>; output: OutboxPage };
   };
   inbox: {
     list: { input: In<typeof inboxInput.list>; output: InboxPage };
     read: { input: In<typeof inboxInput.read>; output: { updated: number; unread: number } };
+    subscribe: { input: In<typeof notifyInput.subscribe>; output: Subscriptions };
+    subscriptions: { input: In<typeof notifyInput.subscriptions>; output: Subscriptions };
   };
 }
 

@@ -9,4 +9,5 @@ export * from './inbox';
 export * from './admin';
 export * from './accounts';
 export * from './identity-codes';
+export * from './notify';
 export type * from './api';

@@ -190,6 +190,35 @@ export interface UploadsTable {
   created_at: Date;
 }
 
+/** A WeChat subscribe message waiting, sent, failed or skipped (migration 0006). */
+export interface OutboxTable {
+  id: Generated<string>;
+  order_id: string;
+  event: string;
+  user_id: string;
+  channel: Generated<string>;
+  kind: string;
+  status: Generated<string>;
+  attempts: Generated<number>;
+  next_attempt_at: Date;
+  last_error: string | null;
+  payload: ColumnType<unknown, string, string>;
+  request: ColumnType<unknown, string | null, string | null>;
+  transport: string | null;
+  created_at: Date;
+  sent_at: Date | null;
+}
+
+/** Unspent one-time subscriptions per user and template kind. */
+export interface SubscriptionsTable {
+  user_id: string;
+  kind: string;
+  credits: Generated<number>;
+  accepted_at: Date | null;
+  rejected_at: Date | null;
+  updated_at: Date;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Generated<Date>;
@@ -211,6 +240,8 @@ export interface DB {
   order_events: OrderEventsTable;
   inbox_messages: InboxMessagesTable;
   uploads: UploadsTable;
+  outbox: OutboxTable;
+  subscriptions: SubscriptionsTable;
   schema_migrations: SchemaMigrationsTable;
   enterprise_applications: EnterpriseApplicationsTable;
   admin_invites: AdminInvitesTable;

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import type { Clock } from '../domain/clock';
 import type { TokenSigner } from '../domain/auth/tokens';
+import type { NotifyConfig } from '../domain/notify/templates';
 import type { AccountSettings, WeChatApi } from '../domain/accounts/settings';
 import { ExportGate, RateLimiter, type Limits } from './limits';
 
@@ -24,6 +25,8 @@ export interface Services {
   devMode: boolean;
   /** Set by every transport; absent only for trusted in-process callers (benchmarks). */
   guards?: Guards;
+  /** Subscribe-message templates (SUBSCRIBE_TEMPLATES); none configured when absent. */
+  notify?: NotifyConfig;
   /** WeChat's open APIs: only on CloudBase. */
   wechat?: WeChatApi;
   /** Invitation lifetime and the like; defaults when absent. */

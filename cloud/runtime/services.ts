@@ -29,6 +29,7 @@ export async function startRuntime(config: AppConfig, opts: { seed?: boolean } =
       tokens: createTokenSigner(resolveSessionSecret(config.sessionSecret, config.dataDir)),
       devMode: config.devMode,
       guards: createGuards(config.limits),
+      notify: config.notify,
       accounts: { inviteTtlHours: config.inviteTtlHours },
     };
     return {

@@ -1,5 +1,9 @@
 import path from 'node:path';
 import { loadConfig } from '../config';
+import { drainOutbox } from '../domain/notify/sender';
+import { sendReminders } from '../domain/notify/reminders';
+import { NO_TEMPLATES } from '../domain/notify/templates';
+import { localTransport } from '../domain/notify/transport';
 import { broadcastTeamOrders, escalateOverdue } from '../domain/orders/sla';
 import { foldStatsDeltas } from '../db/repositories/stats';
 import { startRuntime } from '../runtime/services';
@@ -30,13 +34,18 @@ async function main() {
   );
   console.log(`劳模工匠点单 已启动: http://${config.host}:${config.port}`);
 
-  // The SLA timer (a CloudBase timer trigger in the cloud): escalate orders nobody answered.
+  // No WeChat here: subscribe messages are recorded on their outbox rows and marked sent (local).
+  const transport = localTransport();
+  // The SLA timer (a CloudBase timer trigger in the cloud): escalate orders nobody answered,
+  // then reminders, then the outbox.
   const escalate = async () => {
     try {
       const now = runtime.services.clock.now();
       const ids = await escalateOverdue(runtime.services.db, now);
       if (ids.length) console.log(`已将 ${ids.length} 个超时订单转交管理员`);
       await broadcastTeamOrders(runtime.services.db, now);
+      await sendReminders(runtime.services.db, now);
+      await drainOutbox(runtime.services.db, now, { ...(runtime.services.notify ?? NO_TEMPLATES), transport });
       await foldStatsDeltas(runtime.services.db);
     } catch (err) {
       log.error({ job: 'timer', err }, '超时检查失败');

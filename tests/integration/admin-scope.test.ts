@@ -136,6 +136,23 @@ describe.each(ENGINES)('admin scope on %s', (engine) => {
     expect(code(await jinhua.call('admin', 'orders', { orgId: org['杭州市总工会'] }))).toBe('FORBIDDEN');
   });
 
+  it('outbox: the WeChat messages of orders in scope only', async () => {
+    const near = await order(org['义乌市总工会']);
+    const far = await order(org['杭州市总工会']);
+    const now = new Date();
+    for (const id of [near, far]) {
+      await database.db.insertInto('outbox').values({ order_id: id, event: 'scope-test', user_id: worker.userId, kind: 'orderResult', payload: '{}', next_attempt_at: now, created_at: now }).execute();
+    }
+    const ids = async (s: Session) => okData(await s.call<Page<{ orderId: string }>>('admin', 'outbox', { pageSize: 100 })).items.map((i) => i.orderId);
+    expect(await ids(yiwu)).toContain(near);
+    expect(await ids(jinhua)).toContain(near);
+    expect(await ids(pujiang)).not.toContain(near);
+    expect(await ids(hangzhou)).not.toContain(near);
+    expect(await ids(hangzhou)).toContain(far);
+    for (const s of [yiwu, jinhua]) expect(await ids(s)).not.toContain(far);
+    await refusedToNonAdmins('outbox', {});
+  });
+
   it('orgs: marks exactly the admin\'s org and those below it', async () => {
     const inScope = async (s: Session) => okData(await s.call<Page<OrgNode & { inScope: boolean }>>('admin', 'orgs', {})).items.filter((o) => o.inScope).map((o) => o.id).sort();
     expect(await inScope(yiwu)).toEqual([org['义乌市总工会']]);

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../schema';
+import type { Push } from './outbox';
 import { pageWithTotal, type PageQuery } from './search';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -9,6 +10,8 @@ export interface NewMessage {
   orderId: string | null;
   title: string;
   body: string;
+  /** Also a WeChat subscribe message of this kind, queued in the outbox (see domain/notify/outbox.ts). */
+  push?: Push;
 }
 
 export async function insertMessages(db: Db, messages: NewMessage[], at: Date) {

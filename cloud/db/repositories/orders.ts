@@ -144,11 +144,14 @@ export async function busyIntervals(db: Db, volunteerId: string, from: Date, to:
 export async function insertEvent(
   db: Db,
   e: { orderId: string; at: Date; from: string | null; to: string; by: string | null; note?: string },
-) {
-  await db
+): Promise<string> {
+  // The id names the event: the outbox keys its messages by it (one message per event and recipient).
+  const row = await db
     .insertInto('order_events')
     .values({ order_id: e.orderId, at: e.at, from_status: e.from, to_status: e.to, by_user_id: e.by, note: e.note ?? '' })
-    .execute();
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
 }
 
 export async function timelineOf(db: Db, orderId: string) {

@@ -34,10 +34,7 @@ export async function dispatch(db: Kysely<DB>, now: Date, actor: FullActor, id: 
       to: 'pending',
       note: `工会派单给 ${volunteer.name}${start ? `，时间改为 ${dayjs(row.start_at).tz(ZONE).format('M月D日 HH:mm')}` : ''}${note ? `：${note}` : ''}`,
       patch: { volunteer_id: volunteerId, named: true, pending_since: now, escalated_at: null, accepted_at: null, ...when.patch },
-      notify: [
-        { userId: volunteer.user_id, orderId: row.id, title: '工会派单', body: `工会管理员为您安排了「${row.topic_title ?? row.service_title ?? row.title ?? '订单'}」，请尽快确认。${note ?? ''}` },
-        { userId: row.requester_id, orderId: row.id, title: '工会已安排志愿者', body: `已安排 ${volunteer.name}，等待其确认。` },
-      ],
+      notify: [messages.dispatched(row, volunteer.user_id, note), messages.dispatchedToRequester(row, volunteer.name)],
     };
   }, BUSY);
 }
@@ -54,7 +51,7 @@ export async function transfer(db: Kysely<DB>, now: Date, actor: FullActor, id: 
       to: row.status as OrderStatus,
       note: `转办至 ${target.name}${note ? `：${note}` : ''}`,
       patch: { org_id: orgId },
-      notify: admins.map((a) => messages.escalated(row, a, `收到转办：「${row.topic_title ?? row.service_title ?? row.title ?? '订单'}」${note ? `（${note}）` : ''}`)),
+      notify: admins.map((a) => messages.escalated(row, a, `收到转办${note ? `（${note}）` : ''}，请安排。`)),
     };
   });
 }

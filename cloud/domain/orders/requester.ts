@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { conflict, invalid, type Order, type OrderDetail, type OrderStatus, type Page } from '../../contract';
 import { findByRequest, getOrder, insertEvent, listOrders, rangeOf, timelineOf } from '../../db/repositories/orders';
-import { adminsOfOrg, insertMessages } from '../../db/repositories/inbox';
+import { adminsOfOrg } from '../../db/repositories/inbox';
 import { techniciansForNeed } from '../../db/repositories/teams-members';
 import { blockedDaysOf, windowsOf } from '../../db/repositories/volunteers';
 import type { DB } from '../../db/schema';
@@ -11,7 +11,8 @@ import { dayjs, toIso, ZONE } from '../time';
 import { toOrder } from './mapper';
 import { messages } from './notify';
 import { checkOpenNeeds } from './open-needs';
-import { forRecipients, privateView, scrub } from './privacy';
+import { deliver } from '../notify/outbox';
+import { privateView, scrub } from './privacy';
 import { prepare, type CreateInput } from './prepare';
 import { checkNoticeAndHorizon, checkWithinAvailability } from './rules';
 import { asSlotConflict, hiddenOrder, loadActor, relationTo, transition, type FullActor } from './transition';
@@ -73,8 +74,8 @@ export async function createOrder(db: Kysely<DB>, now: Date, actor: FullActor, i
         throw conflict(SLOT_TAKEN);
       }
       const row = (await getOrder(trx, inserted.id))!;
-      await insertEvent(trx, { orderId: row.id, at: now, from: null, to: 'pending', by: actor.userId, note: p.timelineNote(row) });
-      await insertMessages(trx, forRecipients(row, await p.notify(trx, row)), now);
+      const eventId = await insertEvent(trx, { orderId: row.id, at: now, from: null, to: 'pending', by: actor.userId, note: p.timelineNote(row) });
+      await deliver(trx, row, await p.notify(trx, row), now, `e${eventId}`);
       return row;
     });
 
@@ -180,7 +181,7 @@ export function dispute(db: Kysely<DB>, now: Date, actor: FullActor, id: string,
       patch: { disputed_at: now, dispute_reason: reason },
       notify: [
         ...(row.volunteer_user_id ? [messages.disputed(row, row.volunteer_user_id, reason)] : []),
-        ...admins.map((a) => messages.escalated(row, a, `企业对「${row.title ?? '需求'}」的服务记录有异议：${reason}`)),
+        ...admins.map((a) => messages.escalated(row, a, `企业对服务记录有异议：${reason}`)),
       ],
     };
   });
@@ -207,7 +208,7 @@ export function reopen(db: Kysely<DB>, now: Date, actor: FullActor, id: string, 
       to: 'expired',
       note: `转交工会管理员${note ? `：${note}` : ''}`,
       patch: { ...base, escalated_at: now },
-      notify: admins.map((a) => messages.escalated(row, a, `「${row.title ?? '需求'}」未能解决，已转交工会，请协调。`)),
+      notify: admins.map((a) => messages.escalated(row, a, '问题未能解决，已转交工会，请协调。')),
     };
   });
 }

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
-import { adminsOfOrg, insertMessages, type NewMessage } from '../../db/repositories/inbox';
+import { adminsOfOrg } from '../../db/repositories/inbox';
 import { expireOverdue, getOrder, insertEvent } from '../../db/repositories/orders';
 import { teamMembers } from '../../db/repositories/teams-members';
 import type { DB } from '../../db/schema';
 import { messages } from './notify';
-import { forRecipients } from './privacy';
+import { deliver } from '../notify/outbox';
 import { SLA_HOURS } from './rules';
 
 /**
@@ -14,15 +14,15 @@ import { SLA_HOURS } from './rules';
 export async function escalateOverdue(db: Kysely<DB>, now: Date): Promise<string[]> {
   return db.transaction().execute(async (trx) => {
     const expired = await expireOverdue(trx, now, SLA_HOURS);
-    const notes: NewMessage[] = [];
     const adminsByOrg = new Map<string, string[]>();
     for (const o of expired) {
-      await insertEvent(trx, { orderId: o.id, at: now, from: 'pending', to: 'expired', by: null, note: `超过 ${SLA_HOURS[o.kind]} 小时无人响应，已转交工会管理员` });
+      const eventId = await insertEvent(trx, { orderId: o.id, at: now, from: 'pending', to: 'expired', by: null, note: `超过 ${SLA_HOURS[o.kind]} 小时无人响应，已转交工会管理员` });
       if (!adminsByOrg.has(o.org_id)) adminsByOrg.set(o.org_id, await adminsOfOrg(trx, o.org_id));
-      notes.push(messages.expired(o));
-      for (const admin of adminsByOrg.get(o.org_id)!) notes.push(messages.escalated(o, admin, '有订单超时未获响应，请派单或协调。'));
+      // The whole row, so each message can name the order and its time.
+      const row = (await getOrder(trx, o.id))!;
+      const notes = [messages.expired(row), ...adminsByOrg.get(o.org_id)!.map((admin) => messages.escalated(row, admin, '超时未获响应，请派单或协调。'))];
+      await deliver(trx, row, notes, now, `e${eventId}`);
     }
-    await insertMessages(trx, notes, now);
     return expired.map((o) => o.id);
   });
 }
@@ -43,13 +43,12 @@ export async function broadcastTeamOrders(db: Kysely<DB>, now: Date): Promise<st
       .where('pending_since', '<', new Date(now.getTime() - TEAM_BROADCAST_AFTER_MINUTES * 60_000))
       .returning(['id', 'team_id'])
       .execute();
-    const notes: NewMessage[] = [];
     for (const o of due) {
       const row = (await getOrder(trx, o.id))!;
       const members = (await teamMembers(trx, o.team_id!)).filter((m) => m.team_role === 'member');
-      notes.push(...forRecipients(row, members.map((m) => messages.newForTeam(row, m.user_id))));
+      // Once per order (team_broadcast_at is set once); the key also holds with two timers at once.
+      await deliver(trx, row, members.map((m) => messages.newForTeam(row, m.user_id)), now, `broadcast@${row.pending_since.toISOString()}`);
     }
-    await insertMessages(trx, notes, now);
     return due.map((o) => o.id);
   });
 }

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { AppError, conflict, forbidden, unauthenticated, type Order, type OrderAction, type OrderStatus } from '../../contract';
 import { STATUS_WORDS } from '../../contract/status-words';
-import { insertMessages, type NewMessage } from '../../db/repositories/inbox';
+import type { NewMessage } from '../../db/repositories/inbox';
 import { getOrder, insertEvent, type OrderRow } from '../../db/repositories/orders';
 import { isOrgWithin } from '../../db/repositories/orgs';
 import { getUser } from '../../db/repositories/users';
@@ -9,7 +9,7 @@ import type { DB, OrdersTable } from '../../db/schema';
 import type { Actor, Relation } from './access';
 import { allowedActions } from './access';
 import { toOrder } from './mapper';
-import { forRecipients } from './privacy';
+import { deliver } from '../notify/outbox';
 import type { Updateable } from 'kysely';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -91,14 +91,15 @@ export async function transition(
       }
       const step = await decide(row, trx);
       await trx.updateTable('orders').set({ ...step.patch, status: step.to, updated_at: now }).where('id', '=', orderId).execute();
-      await insertEvent(trx, { orderId, at: now, from: row.status, to: step.to, by: actor.userId, note: step.note });
+      const eventId = await insertEvent(trx, { orderId, at: now, from: row.status, to: step.to, by: actor.userId, note: step.note });
       if (step.then) {
         await trx.updateTable('orders').set({ ...step.then.patch, status: step.then.to }).where('id', '=', orderId).execute();
         await insertEvent(trx, { orderId, at: now, from: step.to, to: step.then.to, by: null, note: step.then.note });
       }
       const updated = (await getOrder(trx, orderId))!;
-      // Who may read what in a message is judged on the order as the change leaves it.
-      await insertMessages(trx, forRecipients(updated, step.notify ?? []), now);
+      // Who may read what in a message is judged on the order as the change leaves it; the
+      // WeChat messages are queued in the outbox in this same transaction.
+      await deliver(trx, updated, step.notify ?? [], now, `e${eventId}`);
       await step.after?.(trx, updated);
       return toOrder(updated, await relationTo(trx, updated, actor), now);
     });

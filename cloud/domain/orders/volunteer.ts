@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { AppError, conflict, forbidden, type Order, type OrderStatus, type Page, type ServiceRecord, type VolunteerStats } from '../../contract';
-import { adminsOfOrg, insertMessages } from '../../db/repositories/inbox';
+import { adminsOfOrg } from '../../db/repositories/inbox';
 import { eligibleFor, getOrder, insertEvent, listOrders, listPool, type OrderRow, type PoolFilter, type PoolVolunteer } from '../../db/repositories/orders';
 import { teamMembers, volunteerForPool } from '../../db/repositories/teams-members';
 import { getTopic } from '../../db/repositories/topics';
@@ -11,7 +11,7 @@ import { toIso } from '../time';
 import { toOrder } from './mapper';
 import { messages } from './notify';
 import { recordTimes } from './record-times';
-import { forRecipients } from './privacy';
+import { deliver } from '../notify/outbox';
 import { asSlotConflict, hiddenOrder, relationTo, transition, type FullActor } from './transition';
 
 const BUSY = '您在该时段已有其他订单';
@@ -83,7 +83,7 @@ export function decline(db: Kysely<DB>, now: Date, actor: FullActor, id: string,
       patch: { escalated_at: now },
       notify: [
         messages.declined(row, actor.name, reason, 'admin'),
-        ...admins.map((a) => messages.escalated(row, a, `${actor.name}婉拒了「${row.topic_title ?? row.service_title ?? row.title ?? '订单'}」且无人可接，请派单。`)),
+        ...admins.map((a) => messages.escalated(row, a, `${actor.name}婉拒且无人可接，请派单。`)),
       ],
     };
   });
@@ -162,9 +162,9 @@ export async function grab(db: Kysely<DB>, now: Date, actor: FullActor, id: stri
         .returning('id')
         .executeTakeFirst();
       if (!won) throw await whyNotGrabbed(trx, id, v);
-      await insertEvent(trx, { orderId: id, at: now, from: 'pending', to: 'accepted', by: actor.userId, note: `${actor.name} 抢单成功` });
+      const eventId = await insertEvent(trx, { orderId: id, at: now, from: 'pending', to: 'accepted', by: actor.userId, note: `${actor.name} 抢单成功` });
       const row = (await getOrder(trx, id))!;
-      await insertMessages(trx, forRecipients(row, [messages.accepted(row)]), now);
+      await deliver(trx, row, [messages.accepted(row)], now, `e${eventId}`);
       return toOrder(row, await relationTo(trx, row, actor), now);
     });
   } catch (err) {

@@ -1,4 +1,4 @@
-import { accountAdminInput, adminInput } from '../../contract';
+import { accountAdminInput, adminInput, notifyInput } from '../../contract';
 import * as enterprise from '../../domain/accounts/enterprise';
 import { createInvite } from '../../domain/accounts/invites';
 import * as roles from '../../domain/accounts/roles';
@@ -10,6 +10,7 @@ import * as menu from '../../domain/admin/menu';
 import { orgTree, setShowcase } from '../../domain/admin/showcase';
 import { stats } from '../../domain/admin/stats';
 import * as volunteers from '../../domain/admin/volunteers';
+import { outbox } from '../../domain/notify/service';
 import { loadActor } from '../../domain/orders/transition';
 import type { AuthedContext } from '../context';
 import { userAction, type ActionMap } from '../router';
@@ -45,6 +46,7 @@ export const actions: ActionMap = {
     },
     { deadlineMs: EXPORT_DEADLINE_MS },
   ),
+  outbox: userAction(notifyInput.outbox, async (ctx, i) => outbox(ctx.db, await actor(ctx), i)),
   // Accounts: enterprise applications, admin invitations, users and their roles in scope.
   enterprises: userAction(accountAdminInput.enterprises, async (ctx, i) => enterprise.enterprises(ctx.db, await actor(ctx), i)),
   reviewEnterprise: userAction(accountAdminInput.reviewEnterprise, async (ctx, i) => enterprise.reviewEnterprise(ctx.db, ctx.clock.now(), await actor(ctx), i)),
