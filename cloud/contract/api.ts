@@ -41,6 +41,7 @@ export interface Api {
   catalog: {
     categories: { input: In<typeof catalogInput.categories>; output: Page<Category> };
     orgs: { input: In<typeof catalogInput.orgs>; output: Page<OrgNode> };
+    orgs: { input: In<typeof catalogInput.orgs>; output: Page<OrgNode> };
     topics: { input: In<typeof catalogInput.topics>; output: Page<TopicSummary> };
     topic: { input: In<typeof catalogInput.topic>; output: TopicDetail };
     services: { input: In<typeof catalogInput.services>; output: Page<Service> };

@@ -37,6 +37,8 @@ export type TeamRole = (typeof TEAM_ROLES)[number];
 
 export const catalogInput = {
   categories: z.object({}).strict(),
+  // The union org tree (省 → 市 → 区县), public: a first-time user picks theirs in the profile.
+  orgs: z.object({ ...pagingShape }).strict(),
   topics: z
     .object({
       category: z.enum(categoryIds, { error: '未知的分类' }).optional(),

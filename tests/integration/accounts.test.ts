@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { expect } from '../helpers/expect';
 import type {
-  AccountUser, EnterpriseApplication, EnterpriseApplicationForAdmin, InboxPage, Invite, Me, Page, RoleGrant,
+  AccountUser, EnterpriseApplication, EnterpriseApplicationForAdmin, InboxPage, Invite, Me, OrgNode, Page, RoleGrant,
 } from '../../cloud/contract';
 import { createInvite } from '../../cloud/domain/accounts/invites';
 import { createTestDatabase, type EngineName, type TestDatabase } from '../helpers/db';
@@ -71,6 +71,19 @@ describe.each(ENGINES)('accounts on %s', (engine) => {
   });
 
   describe('profile', () => {
+    it('catalog.orgs answers the union tree to anyone, parents first, paged', async () => {
+      const all = okData(await server.call<Page<OrgNode>>('catalog', 'orgs', { pageSize: 100 }));
+      expect(all.total).toBe(Object.keys(org).length);
+      expect(all.items[0]).toMatchObject({ name: '浙江省总工会', parentId: null, level: 'province' });
+      const byId = new Map(all.items.map((o, i) => [o.id, i]));
+      for (const [i, o] of all.items.entries()) if (o.parentId) expect(byId.get(o.parentId)!).toBeLessThan(i);
+      expect(all.items.find((o) => o.name === '义乌市总工会')!.parentId).toBe(org['金华市总工会']);
+      const page2 = okData(await server.call<Page<OrgNode>>('catalog', 'orgs', { page: 2, pageSize: 3 }));
+      expect(page2.items.map((o) => o.id)).toEqual(all.items.slice(3, 6).map((o) => o.id));
+      const bad = await server.call('catalog', 'orgs', { pageSize: 1000 });
+      expect([code(bad), fields(bad)]).toEqual(['VALIDATION', ['pageSize']]);
+    });
+
     it('a first-time user is incomplete until name, mobile and union are saved', async () => {
       const s = await stranger();
       const before = okData(await s.call<Me>('auth', 'me', {}));

@@ -1,10 +1,12 @@
 import { catalogInput } from '../../contract';
 import * as catalog from '../../domain/catalog/service';
+import { publicOrgs } from '../../domain/accounts/orgs';
 import { publicAction, type ActionMap } from '../router';
 
 /** `catalog`: the menu. Public: a worker can browse before logging in. */
 export const actions: ActionMap = {
   categories: publicAction(catalogInput.categories, (ctx) => catalog.categories(ctx.db)),
+  orgs: publicAction(catalogInput.orgs, (ctx, input) => publicOrgs(ctx.db, input)),
   topics: publicAction(catalogInput.topics, (ctx, input) => catalog.topics(ctx.db, input)),
   topic: publicAction(catalogInput.topic, (ctx, input) => catalog.topic(ctx.db, input.id)),
   services: publicAction(catalogInput.services, (ctx, input) => catalog.services(ctx.db, input)),
