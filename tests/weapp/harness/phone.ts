@@ -138,6 +138,14 @@ export class Phone {
         },
       },
       track: (p) => this.track(p),
+      userWait: async (p) => {
+        this.inflight--;
+        try {
+          return await p;
+        } finally {
+          this.inflight++;
+        }
+      },
       toSandbox: (v) => this.sandbox.toSandbox(v),
       appError: (err) => this.errors.push(`uncaught in app callback: ${describe(err)}`),
       canvasNode: (selector) => {
@@ -227,7 +235,7 @@ export class Phone {
   // ---- what the user does -------------------------------------------------------------
 
   /** A tap on the element showing `target` (its text, or a node), bubbling as WeChat bubbles it. */
-  async tap(target: string | RegExp | RenderedNode): Promise<void> {
+  async tap(target: string | RegExp | RenderedNode | undefined): Promise<void> {
     const node = this.resolve(target);
     const el = elementOf(node);
     if (el.template?.tag === 'button' && attrOf(el, 'disabled')) throw new Error(`tap on a disabled button: ${textOf(el)}`);
@@ -382,8 +390,8 @@ export class Phone {
     if (this.isTab(route)) this.tabs.set(route, page);
     page.call('onLoad', this.sandbox.toSandbox(query));
     page.call('onShow');
-    await this.settle();
-    page.call('onReady');
+    // WeChat calls onReady after the first render reached the view layer.
+    void this.track(new Promise((r) => setTimeout(r, 0))).then(() => page.call('onReady'));
     return page;
   }
 
@@ -435,7 +443,20 @@ export class Phone {
     this.page.call('onShow');
   }
 
-  private resolve(target: string | RegExp | RenderedNode): RenderedNode {
+  /** Waits for an element of this class to be rendered and answers the first. */
+  async waitForClass(cls: string, limitMs = 10_000): Promise<RenderedNode> {
+    const start = Date.now();
+    for (;;) {
+      await this.settle();
+      const hit = this.byClass(cls)[0];
+      if (hit) return hit;
+      if (Date.now() - start > limitMs) throw new Error(`no .${cls} appeared on ${this.route}; the page reads:\n${this.text().slice(0, 1500)}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  private resolve(target: string | RegExp | RenderedNode | undefined): RenderedNode {
+    if (target === undefined) throw new Error(`tap on nothing (a lookup found no element) on ${this.route}; the page reads:\n${this.text().slice(0, 1500)}`);
     if (typeof target === 'object' && !(target instanceof RegExp)) return target;
     const hits = this.byText(target);
     if (!hits.length) throw new Error(`nothing shows "${String(target)}" on ${this.route}; the page reads:\n${this.text().slice(0, 1500)}`);
@@ -445,14 +466,14 @@ export class Phone {
   private field(target: string | RegExp | RenderedNode): RenderedNode {
     if (typeof target === 'object' && !(target instanceof RegExp)) return target;
     const isField = (n: RenderedNode) => n.template?.tag === 'input' || n.template?.tag === 'textarea';
-    const byPlaceholder = this.all((n) => isField(n) && matchText(String(attrOf(n, 'placeholder') ?? ''), target));
-    if (byPlaceholder[0]) return byPlaceholder[0];
-    // A label: the first field after the element that shows it.
-    const label = this.byText(target)[0];
+    const all = [...walk(this.nodes())]; // one rendering: nodes are compared by identity below
+    const byPlaceholder = all.find((n) => isField(n) && matchText(String(attrOf(n, 'placeholder') ?? ''), target));
+    if (byPlaceholder) return byPlaceholder;
+    // A label: the first field after the innermost element that shows it.
+    const labels = all.filter((n) => n.data.nn !== '9' && matchText(textOf(n), target));
+    const label = labels.find((h) => !labels.some((o) => o !== h && isAncestor(h, o)));
     if (label) {
-      const after = [...walk(this.nodes())];
-      const i = after.indexOf(label);
-      const next = after.slice(i).find(isField);
+      const next = all.slice(all.indexOf(label)).find(isField);
       if (next) return next;
     }
     throw new Error(`no input or textarea for "${String(target)}" on ${this.route}`);

@@ -45,6 +45,8 @@ export function renderTree(root: { cn?: NodeData[] } | undefined, t: Templates):
       childDepth = 1;
       childL = t.nest('', data.nn);
     }
+    // Inputs and textareas go through `xs.c(i, 'tmpl_0_')`: a focus and a blur variant.
+    if (t.byName.get(name)?.tag === 'template') name = `${name}_${data.focus !== undefined ? 'focus' : 'blur'}`;
     const template = t.byName.get(name) ?? null;
     if (!template) missing.push({ nn: data.nn, template: name, className: String(data.cl ?? '') });
     const node: RenderedNode = { data, parent, children: [], template, templateName: name };

@@ -60,6 +60,8 @@ export interface WxHost {
   };
   /** Keeps the harness waiting until the answer is delivered. */
   track<T>(p: Promise<T>): Promise<T>;
+  /** Inside a tracked call: the app waits for the user here (a sheet is open), so the phone is idle. */
+  userWait<T>(p: Promise<T>): Promise<T>;
   toSandbox<T>(value: T): T;
   /** An exception thrown by the app inside one of its callbacks (WeChat reports it to onError). */
   appError(err: unknown): void;
@@ -134,14 +136,14 @@ export function createWx(device: Device, host: WxHost) {
     if (device.privacyAgreed) return;
     const listener = host.privacyListener;
     if (!listener) throw new WxFail('privacy permission is not authorized', 104);
-    const choice = await new Promise<{ event: string }>((resolve) => {
+    const choice = await host.userWait(new Promise<{ event: string }>((resolve) => {
       try {
         listener((r) => resolve(r ?? { event: 'disagree' }), host.toSandbox({ referrer: api }));
       } catch (err) {
         host.appError(err);
         resolve({ event: 'disagree' });
       }
-    });
+    }));
     if (choice.event === 'agree' && device.privacyAgreed) return;
     throw new WxFail('privacy permission is not authorized', 104);
   }
