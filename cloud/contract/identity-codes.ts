@@ -42,3 +42,6 @@ export function isCreditCode(input: string): boolean {
   const code = normalizeCreditCode(input);
   return CREDIT_SHAPE.test(code) && creditCodeCheckChar(code.slice(0, 17)) === code[17];
 }
+
+/** The name a first-time WeChat user has until they type theirs in the profile. */
+export const NEW_USER_NAME = '微信用户';

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { NEW_USER_NAME } from '../../contract/identity-codes';
 import type { DB } from '../schema';
 import { pageWithTotal, type PageQuery } from './search';
 
@@ -22,7 +23,7 @@ export const findUserByOpenid = (db: Kysely<DB>, openid: string) =>
 export async function createUserForOpenid(db: Kysely<DB>, openid: string): Promise<string> {
   const row = await db
     .insertInto('users')
-    .values({ name: '微信用户', openid, roles: ['worker'], org_id: null, company: null, phone: null })
+    .values({ name: NEW_USER_NAME, openid, roles: ['worker'], org_id: null, company: null, phone: null })
     .onConflict((oc) => oc.column('openid').doNothing())
     .returning('id')
     .executeTakeFirst();
