@@ -4,7 +4,9 @@ import { build } from 'esbuild';
 import { FUNCTIONS } from '../functions/registry';
 
 const root = path.resolve(__dirname, '../..');
-const outRoot = path.join(root, 'dist/cloudfunctions');
+// CLOUD_BUNDLE_DIR (inside the repository, so the bundles find node_modules): a test builds its own
+// copy without pulling dist/cloudfunctions from under another run.
+const outRoot = path.resolve(root, process.env.CLOUD_BUNDLE_DIR || 'dist/cloudfunctions');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
   devDependencies: Record<string, string>;
 };
