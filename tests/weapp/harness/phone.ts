@@ -286,6 +286,12 @@ export class Phone {
     await this.settle();
   }
 
+  /** Opening a page as the app would (`wx.navigateTo`), e.g. from a shared link inside WeChat. */
+  async navigateTo(url: string): Promise<void> {
+    await this.navigate('navigateTo', url);
+    await this.settle();
+  }
+
   /** A tap on the tab bar. */
   async switchTab(route: string): Promise<void> {
     await this.navigate('switchTab', `/${route}`);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../../helpers/db';
 import { ensureBuilds, FUNCTIONS_DIR, HARNESS_ENV } from './build';
 import { CloudStandIn } from './cloud';
@@ -45,6 +46,36 @@ export class World {
     const phone = await Phone.launch({ openid, cloud: this.cloud, device: opts.device ?? newDevice(), launch: opts.launch });
     this.phones.push(phone);
     return phone;
+  }
+
+  /** One call to a bundled function as this user; throws on an error envelope. */
+  async api<T>(openid: string, fn: string, action: string, data: unknown): Promise<T> {
+    const { result } = await this.cloud.call(openid, fn, { action, data });
+    const env = result as { ok: boolean; data?: T; error?: { code: string; message: string } };
+    if (!env.ok) throw new Error(`${fn}.${action}: ${env.error?.code} ${env.error?.message}`);
+    return env.data as T;
+  }
+
+  /**
+   * Set-up for journeys that start later in an order's life: `requester` books `speaker` (a demo
+   * volunteer) in their first free hour, the speaker accepts, and the lecture is moved to "given a
+   * moment ago" so that check-in and the record are open.
+   */
+  async acceptedLecture(requester: string, speakerName: string): Promise<{ id: string; title: string; speakerOpenid: string }> {
+    const speakerOpenid = await this.openidOf(speakerName);
+    const topics = await this.api<{ items: { id: string; title: string; volunteerIds: string[] }[] }>(requester, 'catalog', 'topics', { q: speakerName });
+    const topic = topics.items[0]!;
+    const volunteerId = topic.volunteerIds[0]!;
+    const profile = await this.api<{ freeSlots: { start: string; end: string }[] }>(requester, 'catalog', 'volunteer', { id: volunteerId });
+    const slot = profile.freeSlots.find((s) => Date.parse(s.end) - Date.parse(s.start) >= 60 * 60_000)!;
+    const order = await this.api<{ id: string }>(requester, 'order', 'create', {
+      kind: 'lecture', topicId: topic.id, volunteerId, start: slot.start, durationMin: 60,
+      venue: { type: 'enterprise', address: '杭州市上城区解放路 18 号职工之家' }, contactPhone: '13900002222',
+      requestId: `harness-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`,
+    });
+    await this.api(speakerOpenid, 'task', 'accept', { id: order.id });
+    await sql`UPDATE orders SET during = tstzrange(now() - interval '70 minutes', now() - interval '10 minutes') WHERE id = ${order.id}`.execute(this.database.db);
+    return { id: order.id, title: topic.title, speakerOpenid };
   }
 
   async close(): Promise<void> {
