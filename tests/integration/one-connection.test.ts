@@ -3,6 +3,10 @@ import pino from 'pino';
 import type { FastifyBaseLogger } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Application, Order, Page, TopicSummary } from '../../cloud/contract';
+import { drainOutbox } from '../../cloud/domain/notify/sender';
+import { sendReminders } from '../../cloud/domain/notify/reminders';
+import { NO_TEMPLATES } from '../../cloud/domain/notify/templates';
+import { localTransport } from '../../cloud/domain/notify/transport';
 import { FUNCTIONS } from '../../cloud/functions/registry';
 import { bookableLecture, createWorkers, lectureInput, sessionFor, type Session } from '../helpers/actors';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
@@ -171,6 +175,13 @@ describe('every action on one connection (PGlite)', () => {
 
     await ok(worker, 'inbox', 'list', {});
     await ok(worker, 'inbox', 'read', { all: true });
+    await ok(worker, 'inbox', 'subscribe', { kinds: [{ kind: 'orderResult', accepted: true }, { kind: 'rateRequest', accepted: false }] });
+    await ok(worker, 'inbox', 'subscriptions', {});
+    // The timer's part on the same connection: reminders and the outbox sender.
+    const soon = new Date(Date.now() + 3 * 86_400_000);
+    await sendReminders(database.db, soon);
+    await drainOutbox(database.db, soon, { ...NO_TEMPLATES, transport: localTransport() });
+    await ok(admin, 'admin', 'outbox', { status: 'skipped' });
   });
 
   it('answers every recorded call in every role, quickly and without INTERNAL', async () => {
