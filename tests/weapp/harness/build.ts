@@ -32,9 +32,12 @@ function stale(output: string, sources: string[]): boolean {
   return sources.some((s) => newest(path.join(ROOT, s)) > built);
 }
 
+/** Runs a build quietly (Taro prints pages of warnings); its output is shown only when it fails. */
 function run(args: string[], env: Record<string, string>): void {
-  const res = spawnSync('npx', args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production', ...env } });
-  if (res.status !== 0) throw new Error(`${args.join(' ')} failed (exit ${res.status})`);
+  const started = Date.now();
+  const res = spawnSync('npx', args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NODE_ENV: 'production', ...env } });
+  if (res.status !== 0) throw new Error(`${args.join(' ')} failed (exit ${res.status}):\n${`${res.stdout}\n${res.stderr}`.slice(-6000)}`);
+  console.log(`${args.slice(0, 3).join(' ')}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 export function weappBuiltForHarness(): boolean {

@@ -292,6 +292,12 @@ export class Phone {
     await this.settle();
   }
 
+  /** Closing everything and opening `url`, as `wx.reLaunch` (or a tap on a service notification). */
+  async reLaunch(url: string): Promise<void> {
+    await this.navigate('reLaunch', url);
+    await this.settle();
+  }
+
   /** A tap on the tab bar. */
   async switchTab(route: string): Promise<void> {
     await this.navigate('switchTab', `/${route}`);

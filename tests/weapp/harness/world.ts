@@ -61,7 +61,7 @@ export class World {
    * volunteer) in their first free hour, the speaker accepts, and the lecture is moved to "given a
    * moment ago" so that check-in and the record are open.
    */
-  async acceptedLecture(requester: string, speakerName: string): Promise<{ id: string; title: string; speakerOpenid: string }> {
+  async acceptedLecture(requester: string, speakerName: string, endedMinutesAgo = 10): Promise<{ id: string; title: string; speakerOpenid: string }> {
     const speakerOpenid = await this.openidOf(speakerName);
     const topics = await this.api<{ items: { id: string; title: string; volunteerIds: string[] }[] }>(requester, 'catalog', 'topics', { q: speakerName });
     const topic = topics.items[0]!;
@@ -74,7 +74,7 @@ export class World {
       requestId: `harness-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`,
     });
     await this.api(speakerOpenid, 'task', 'accept', { id: order.id });
-    await sql`UPDATE orders SET during = tstzrange(now() - interval '70 minutes', now() - interval '10 minutes') WHERE id = ${order.id}`.execute(this.database.db);
+    await sql`UPDATE orders SET during = tstzrange(now() - make_interval(mins => ${endedMinutesAgo + 60}), now() - make_interval(mins => ${endedMinutesAgo})) WHERE id = ${order.id}`.execute(this.database.db);
     return { id: order.id, title: topic.title, speakerOpenid };
   }
 
