@@ -19,6 +19,36 @@ interface CanvasNode {
   getContext: (type: '2d') => unknown;
 }
 
+/**
+ * The canvas ECharts is handed on weapp. WeChat's 2D canvas node has no DOM event methods, which
+ * zrender calls on the element it draws on; as in ECharts' documented mini-program path, a thin
+ * wrapper gives it no-op ones (touches reach the chart through `forward` below) and passes size
+ * and context through to the node.
+ */
+function asChartCanvas(node: CanvasNode) {
+  return {
+    nodeName: 'CANVAS',
+    style: {},
+    get width() {
+      return node.width;
+    },
+    set width(w: number) {
+      node.width = w;
+    },
+    get height() {
+      return node.height;
+    },
+    set height(h: number) {
+      node.height = h;
+    },
+    getContext: (type: '2d') => node.getContext(type),
+    addEventListener: noop,
+    removeEventListener: noop,
+    attachEvent: noop,
+    detachEvent: noop,
+  };
+}
+
 /** weapp: ECharts draws on the node of a `<canvas type="2d">`, found once the page has rendered it. */
 function initOnCanvasNode(id: string, attempt: number, done: (chart: echarts.ECharts) => void): void {
   Taro.createSelectorQuery()
@@ -30,7 +60,7 @@ function initOnCanvasNode(id: string, attempt: number, done: (chart: echarts.ECh
         if (attempt < 10) setTimeout(() => initOnCanvasNode(id, attempt + 1, done), 50);
         return;
       }
-      const canvas = info.node;
+      const canvas = asChartCanvas(info.node);
       // Text is measured with a real context (the default would create a DOM canvas).
       echarts.setPlatformAPI({ createCanvas: () => canvas as unknown as HTMLCanvasElement });
       const chart = echarts.init(canvas as unknown as HTMLElement, undefined, {
