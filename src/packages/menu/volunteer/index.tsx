@@ -1,13 +1,12 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import Rate from '@nutui/nutui-react-taro/dist/es/packages/rate';
-import '@nutui/nutui-react-taro/dist/es/packages/rate/style/css';
 import { ApiError, call } from '@/services/api';
 import { useAsync } from '@/hooks/useAsync';
 import { useRouteParam } from '@/hooks/useRouteParam';
 import { StateView } from '@/components/StateView';
 import { Section } from '@/components/Section';
 import { TextAvatar } from '@/components/TextAvatar';
+import { Stars } from '@/components/Stars';
 import { BookingBar } from '@/components/BookingBar';
 import { CATEGORY_LABEL, TEAM_ROLE_LABEL, VOLUNTEER_KIND_LABEL, formatRating } from '@/utils/labels';
 import { groupSlotsByDay, groupWeekly, formatTimeRange, inShanghai } from '@/utils/time';
@@ -78,7 +77,7 @@ export default function VolunteerPage() {
               <View className="stats-row__item">
                 <Text className="stats-row__value">{formatRating(v.rating) ?? '—'}</Text>
                 {v.rating != null ? (
-                  <Rate value={v.rating} readOnly allowHalf size="small" className="volunteer-page__rate" />
+                  <Stars rating={v.rating} showValue={false} />
                 ) : (
                   <Text className="stats-row__label">暂无评价</Text>
                 )}
