@@ -87,3 +87,9 @@ export function elementOf(node: RenderedNode): RenderedNode {
   if (!n) throw new Error('a text node with no element around it');
   return n;
 }
+
+/** The nearest ancestor (or the node itself) with this class. */
+export function closest(node: RenderedNode, cls: string): RenderedNode | null {
+  for (let n: RenderedNode | null = node; n; n = n.parent) if (classesOf(n).includes(cls)) return n;
+  return null;
+}
