@@ -1,12 +1,14 @@
 import Taro from '@tarojs/taro';
 
-export type AdminTab = 'dashboard' | 'overdue' | 'orders' | 'export';
+export type AdminTab = 'dashboard' | 'overdue' | 'orders' | 'export' | 'outbox';
 
 export const adminRoutes: Record<AdminTab, string> = {
   dashboard: '/packages/admin/dashboard/index',
   overdue: '/packages/admin/overdue/index',
   orders: '/packages/admin/orders/index',
   export: '/packages/admin/export/index',
+  // Not in ADMIN_TABS until app.config registers the page.
+  outbox: '/packages/admin/outbox/index',
 };
 
 export const ADMIN_TABS: { tab: AdminTab; label: string }[] = [
