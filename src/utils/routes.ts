@@ -13,6 +13,12 @@ export const routes = {
   service: (id: string) => `/packages/menu/service/index?id=${encodeURIComponent(id)}`,
   services: (teamId?: string) =>
     `/packages/menu/services/index${teamId ? `?teamId=${encodeURIComponent(teamId)}` : ''}`,
+  // Accounts (packages/account): accepting an invitation, the phone's side of the desktop login,
+  // the enterprise application, the admin's accounts console.
+  invite: (code?: string) => `/packages/account/invite/index${code ? `?code=${encodeURIComponent(code)}` : ''}`,
+  scanLogin: (ticket: string) => `/packages/account/login/index?scene=${encodeURIComponent(ticket)}`,
+  enterprise: '/packages/account/enterprise/index',
+  accounts: '/packages/account/admin/index',
 };
 
 export function go(url: string): void {

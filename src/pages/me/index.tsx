@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import type { DevUser, Me, Role } from '@cloud/contract';
 import { ApiError, call, errorMessage } from '@/services/api';
 import { useStore } from '@/stores';
@@ -10,6 +10,11 @@ import { TextAvatar } from '@/components/TextAvatar';
 import { FilterChips, type FilterOption } from '@/components/FilterChips';
 import { VolunteerStats } from '@/components/VolunteerStats';
 import { ROLE_LABEL } from '@/utils/labels';
+import { ProfileSheet } from '@/components/ProfileSheet';
+import { needsProfile } from '@/components/ProfileSheet/form';
+import { ScanLogin } from '@/components/ScanLogin';
+import { go, routes } from '@/utils/routes';
+import { ourPageOf } from '@/utils/scene';
 import './index.scss';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
@@ -36,7 +41,14 @@ function DevLogin() {
   const login = useStore((s) => s.login);
   const [busyId, setBusyId] = useState<string | null>(null);
   const [role, setRole] = useState<Role | undefined>(undefined);
-  const users = useAsync(() => call('auth', 'devUsers', {}), []);
+  // In production the demo login does not exist (NOT_FOUND): then this block is not shown at all.
+  const users = useAsync(
+    () => call('auth', 'devUsers', {}).catch((err: unknown) => {
+      if (err instanceof ApiError && err.code === 'NOT_FOUND') return null;
+      throw err;
+    }),
+    [],
+  );
   const shown = users.data?.items.filter((u) => role == null || u.roles.includes(role)) ?? [];
 
   const signIn = async (u: DevUser) => {
@@ -54,6 +66,7 @@ function DevLogin() {
     }
   };
 
+  if (users.status === 'ready' && users.data === null) return null;
   return (
     <View className="me__dev">
       <View className="me__dev-head">
@@ -142,11 +155,51 @@ function ApplyEntry() {
   );
 }
 
+const ENTERPRISE_STATUS = { applied: '审核中', approved: '已通过', rejected: '未通过，可重新申请' } as const;
+
+/** 企业认证 entry for a signed-in user who is not an enterprise contact yet, with where it stands. */
+function EnterpriseEntry() {
+  const [status, setStatus] = useState<string | null>(null);
+  const load = () => {
+    call('auth', 'enterpriseApplication', {}).then((a) => setStatus(a ? ENTERPRISE_STATUS[a.status] : null), () => undefined);
+  };
+  useEffect(load, []);
+  useDidShow(load);
+  return (
+    <View className="me__row me__entry me__entry--enterprise" onClick={() => go(routes.enterprise)}>
+      <Text className="me__key">企业认证</Text>
+      <Text className="me__value enterprise-entry-status">{status ?? '成为企业联系人'} ›</Text>
+    </View>
+  );
+}
+
+/** The admin's phone scans the console's QR code (a mini-program code, or a plain one off CloudBase). */
+async function scanConsoleCode() {
+  try {
+    const res = await Taro.scanCode({ onlyFromCamera: true });
+    const ours = ourPageOf(res as { path?: string; result?: string });
+    if (!ours) {
+      void Taro.showToast({ title: '不是管理后台的登录二维码', icon: 'none' });
+      return;
+    }
+    go(ours.page === 'login' ? routes.scanLogin(ours.value) : routes.invite(ours.value));
+  } catch {
+    // cancelled
+  }
+}
+
+/** Ends this session on the server too (best effort), then forgets it here. */
+function signOut(logout: () => void) {
+  void call('auth', 'logout', {}).catch(() => undefined);
+  logout();
+}
+
 /** 我的: who I am, my roles, sign in and out. */
 export default function MePage() {
   const user = useStore((s) => s.user);
   const token = useStore((s) => s.token);
   const { logout, setUser } = useStore.getState();
+  const [editing, setEditing] = useState(false);
 
   // Refresh the profile when the tab shows; an expired session is cleared by the api client.
   useDidShow(() => {
@@ -164,7 +217,12 @@ export default function MePage() {
             <Text className="me__org">登录后可点单、查看订单和任务</Text>
           </View>
         </View>
-        {IS_WEAPP ? <WeappLogin /> : <DevLogin />}
+        {IS_WEAPP ? <WeappLogin /> : (
+          <>
+            <ScanLogin />
+            <DevLogin />
+          </>
+        )}
       </View>
     );
   }
@@ -172,12 +230,15 @@ export default function MePage() {
   return (
     <View className="me">
       <View className="me__header">
-        <TextAvatar name={user.name} size="large" />
+        {user.avatarUrl ? <Image className="me__avatar" src={user.avatarUrl} mode="aspectFill" /> : <TextAvatar name={user.name} size="large" />}
         <View className="me__who">
           <Text className="me__name">{user.name}</Text>
           <RoleChips roles={user.roles} />
         </View>
       </View>
+      {(needsProfile(user) || editing) && (
+        <ProfileSheet user={user} onSaved={() => setEditing(false)} onCancel={needsProfile(user) ? undefined : () => setEditing(false)} />
+      )}
       <View className="card me__info">
         <View className="me__row">
           <Text className="me__key">所属工会</Text>
@@ -193,11 +254,24 @@ export default function MePage() {
           <Text className="me__key">身份</Text>
           <Text className="me__value">{user.roles.map((r) => ROLE_LABEL[r]).join('、')}</Text>
         </View>
+        {user.phone && (
+          <View className="me__row">
+            <Text className="me__key">手机号</Text>
+            <Text className="me__value">{user.phone}</Text>
+          </View>
+        )}
+        {!needsProfile(user) && !editing && (
+          <View className="me__row me__entry me__entry--profile" onClick={() => setEditing(true)}>
+            <Text className="me__key">个人资料</Text>
+            <Text className="me__value">修改 ›</Text>
+          </View>
+        )}
       </View>
       {user.volunteerId && <VolunteerStats />}
-      {(!user.roles.includes('volunteer') || user.roles.includes('admin')) && (
+      {(!user.roles.includes('volunteer') || !user.roles.includes('enterprise') || user.roles.includes('admin')) && (
         <View className="card me__more">
           {!user.roles.includes('volunteer') && <ApplyEntry />}
+          {!user.roles.includes('enterprise') && <EnterpriseEntry />}
           {user.roles.includes('admin') && (
             <View className="me__row me__entry me__entry--manage" onClick={() => void Taro.navigateTo({ url: '/packages/manage/index/index' })}>
               <Text className="me__key">审核与管理</Text>
@@ -215,10 +289,28 @@ export default function MePage() {
             <Text className="me__key">工会管理后台</Text>
             <Text className="me__value">数据看板、派单转办、导出 ›</Text>
           </View>
+          <View className="me__row me__entry me__entry--accounts" onClick={() => go(routes.accounts)}>
+            <Text className="me__key">账号与权限</Text>
+            <Text className="me__value">企业认证审核、邀请管理员 ›</Text>
+          </View>
+          {IS_WEAPP && (
+            <View className="me__row me__entry me__entry--scan" onClick={() => void scanConsoleCode()}>
+              <Text className="me__key">扫码登录电脑端</Text>
+              <Text className="me__value">扫描管理后台的二维码 ›</Text>
+            </View>
+          )}
+        </View>
+      )}
+      {!user.roles.includes('admin') && (
+        <View className="card me__more me__more--invite">
+          <View className="me__row me__entry me__entry--invite" onClick={() => go(routes.invite())}>
+            <Text className="me__key">接受管理员邀请</Text>
+            <Text className="me__value">输入或扫描邀请码 ›</Text>
+          </View>
         </View>
       )}
       <View className="me__logout">
-        <View className="btn btn--outline me__logout-btn" onClick={logout}>
+        <View className="btn btn--outline me__logout-btn" onClick={() => signOut(logout)}>
           退出登录
         </View>
       </View>

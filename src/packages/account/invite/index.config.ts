@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '接受管理员邀请' });
