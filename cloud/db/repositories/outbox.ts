@@ -97,6 +97,22 @@ export async function claimDue(trx: Transaction<DB>, now: Date): Promise<DueRow 
     .executeTakeFirst()) as DueRow | undefined;
 }
 
+/**
+ * Marks due rows of the given kinds skipped with `reason`, in one statement; rows another sender
+ * holds are left to it (SKIP LOCKED, so two senders doing this never wait on each other).
+ */
+export async function skipDueKinds(db: Db, kinds: SubscribeKind[], reason: string, now: Date): Promise<number> {
+  if (!kinds.length) return 0;
+  const res = await db
+    .updateTable('outbox')
+    .set({ status: 'skipped', last_error: reason })
+    .where('id', 'in', (eb) =>
+      eb.selectFrom('outbox').select('id').where('status', '=', 'queued').where('kind', 'in', kinds).where('next_attempt_at', '<=', now).forUpdate().skipLocked(),
+    )
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
 export interface Outcome {
   status: OutboxStatus;
   attempts: number;

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { claimDue, lockCredits, recordOutcome, setCredits, type DueRow, type Outcome, type PushFacts } from '../../db/repositories/outbox';
+import { SUBSCRIBE_KINDS } from '../../contract';
+import { claimDue, lockCredits, recordOutcome, setCredits, skipDueKinds, type DueRow, type Outcome, type PushFacts } from '../../db/repositories/outbox';
 import type { DB } from '../../db/schema';
 import { templateData, type NotifyConfig } from './templates';
 import type { SendRequest, SendResult, Transport } from './transport';
@@ -41,6 +42,8 @@ export async function drainOutbox(
   opts: NotifyConfig & { transport: Transport; limit?: number },
 ): Promise<DrainResult> {
   const result: DrainResult = { sent: 0, skipped: 0, failed: 0, retrying: 0 };
+  // Kinds with no template at all (e.g. a local server without SUBSCRIBE_TEMPLATES): one statement, not a transaction per row.
+  result.skipped += await skipDueKinds(db, SUBSCRIBE_KINDS.filter((k) => !opts.templates[k]), SKIP_REASONS.noTemplate, now);
   for (let n = 0; n < (opts.limit ?? 200); n++) {
     const outcome = await db.transaction().execute(async (trx) => {
       const row = await claimDue(trx, now);
