@@ -28,7 +28,7 @@ export function FilterChips<T extends string>({ options, value, onChange, allLab
   const index = value == null ? -1 : options.findIndex((o) => o.value === value);
   const activeId = `${uid}-${index + 1}`;
   return (
-    <ScrollView scrollX enableFlex scrollWithAnimation scrollIntoView={activeId} className="filter-chips" data-active={activeId}>
+    <ScrollView scrollX enableFlex scrollIntoView={activeId} className="filter-chips" data-active={activeId}>
       <View
         id={`${uid}-0`}
         className={`filter-chips__item${value == null ? ' filter-chips__item--active' : ''}`}

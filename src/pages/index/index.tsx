@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { CategoryId } from '@cloud/contract';
@@ -52,9 +52,12 @@ export default function MenuHome() {
 
   // A new search looks in every category (「孔胜东」 was not found while 安全生产 stayed chosen
   // out of sight); picking a category afterwards narrows it, and the title says so.
+  // The box reports the same text twice (搜索 key, then the typing pause): only new text resets.
+  const lastQ = useRef('');
   const search = useCallback((text: string) => {
     setQ(text);
-    if (text) setCategory(undefined);
+    if (text && text !== lastQ.current) setCategory(undefined);
+    lastQ.current = text;
   }, []);
   const listTitle = q ? (categoryName ? `在「${categoryName}」中搜索“${q}”` : `全部分类中搜索“${q}”`) : categoryName ?? '全部主题';
 
