@@ -33,8 +33,9 @@ export interface DrainResult {
  * processes drain one queue, each row goes to exactly one), check the template and the recipient's
  * credit (locked, so one credit pays for one message), send, and record the outcome and spend the
  * credit in the same transaction. A failed try is retried with backoff, up to MAX_ATTEMPTS.
- * If the process dies after WeChat took a message but before the commit, the row is tried again;
- * WeChat then answers 43101 (the one-time acceptance is spent) and the row is skipped, not sent twice.
+ * If the process dies after WeChat took a message but before the commit, the row is tried again:
+ * WeChat answers 43101 (skipped) when that was the user's last acceptance of the template; only a
+ * user with several acceptances left could get it twice (a send cannot be in our transaction).
  */
 export async function drainOutbox(
   db: Kysely<DB>,
