@@ -107,6 +107,8 @@ export class Phone {
   private readonly registered = new Map<string, Config>();
   private app: Config | null = null;
   private inflight = 0;
+  /** Set while the handlers of a tap run (synchronously, as in WeChat). */
+  tapping = false;
   private cloudEnv: string | null = null;
   private readonly tempDir: string;
   private readonly host: WxHost;
@@ -136,6 +138,9 @@ export class Phone {
           const local = this.tempFile(filePath);
           return options.cloud.upload(cloudPath, local);
         },
+      },
+      get inTap() {
+        return phone.tapping;
       },
       track: (p) => this.track(p),
       userWait: async (p) => {
@@ -506,7 +511,12 @@ export class Phone {
         detail,
         mark: {},
       });
-      this.page.call('eh', event);
+      this.tapping = type === 'tap';
+      try {
+        this.page.call('eh', event);
+      } finally {
+        this.tapping = false;
+      }
       if (catches) break;
     }
   }

@@ -31,6 +31,8 @@ export interface Device {
   album: string[];
   /** Answers for `showModal` (true = 确定), used in order; default 确定. */
   modalAnswers: boolean[];
+  /** What the user answers WeChat's subscribe-message dialog, for every template in it. */
+  subscribeAnswer: 'accept' | 'reject';
   /** Answers for `showActionSheet` (tapIndex), used in order. */
   actionSheetAnswers: number[];
   clipboard: string | null;
@@ -44,6 +46,7 @@ export function newDevice(): Device {
     album: [],
     modalAnswers: [],
     actionSheetAnswers: [],
+    subscribeAnswer: 'accept',
     clipboard: null,
   };
 }
@@ -66,6 +69,8 @@ export interface WxHost {
   /** An exception thrown by the app inside one of its callbacks (WeChat reports it to onError). */
   appError(err: unknown): void;
   canvasNode(selector: string): unknown;
+  /** True while a tap's handlers run: WeChat lets some APIs start only from a tap. */
+  readonly inTap: boolean;
 }
 
 /** WeChat's privacy-guarded APIs this app uses: with `__usePrivacyCheck__` they wait for consent. */
@@ -290,11 +295,16 @@ export function createWx(device: Device, host: WxHost) {
     }),
     openDocument: asyncApi('openDocument', () => ({})),
     shareFileMessage: asyncApi('shareFileMessage', () => ({})),
-    requestSubscribeMessage: asyncApi('requestSubscribeMessage', (a) => {
-      const ids = (a.tmplIds as string[]) ?? [];
-      if (!ids.length || ids.length > 3) throw new WxFail('invalid tmplIds', 20001);
-      return Object.fromEntries(ids.map((id) => [id, 'accept']));
-    }),
+    requestSubscribeMessage: (() => {
+      const ask = asyncApi('requestSubscribeMessage', (a) => {
+        if (a.fromTap !== true) throw new WxFail('can only be invoked by user TAP gesture.', 20004);
+        const ids = (a.tmplIds as string[]) ?? [];
+        if (!ids.length || ids.length > 3) throw new WxFail('invalid tmplIds', 20001);
+        return Object.fromEntries(ids.map((id) => [id, device.subscribeAnswer]));
+      });
+      // Whether a tap started it is decided when it is called, not when it is answered.
+      return (args: Args = {}) => ask({ ...args, fromTap: host.inTap });
+    })(),
 
     cloud: {
       init: (options: Record<string, unknown>) => {
