@@ -114,6 +114,10 @@ function hintsFor(fx: Fixtures, fn: string, action: string, role: Role, now: Dat
     }
     if (name === 'requestId') return freshRequestId();
     if (name === 'contactPhone') return '13800001234';
+    // Account fields whose schema checks more than the type: a base the schema takes.
+    if (key === 'auth.updateProfile' && name === 'phone') return '13800001234';
+    if (name === 'avatarUrl') return '/uploads/fuzz.jpg';
+    if (name === 'creditCode') return '91110108551385082Q';
     if (name === 'venue') return { type: 'enterprise', address: '义乌市稠城街道工人北路 1 号 3 楼报告厅' };
     if (key === 'order.create' && name === 'durationMin') return fx.lecture.durationMin;
     if (f.dateTime) {
@@ -325,6 +329,11 @@ describe.each(ENGINES)('fuzz on %s', (engine) => {
       const ok = status === 200;
       const answered = ok ? 'OK' : /"code":"([A-Z_]+)"/.exec(payload)?.[1] ?? String(status);
       answers.set(answered, (answers.get(answered) ?? 0) + 1);
+      // auth.logout {everywhere} ends every session of the role's user, as it should: sign that user
+      // in again, or every later case of the role would stop at UNAUTHENTICATED.
+      if (ok && c.fn === 'auth' && c.action === 'logout' && c.role !== 'anonymous') {
+        tokens[c.role] = okData(await server.call<LoginResult>('auth', 'devLogin', { userId: fx.users[c.role] })).token;
+      }
       const requestId = /"requestId":"([0-9a-f]+)"/.exec(payload)?.[1];
       const lines = requestId ? logged.get(requestId) : undefined;
       if (lines?.some((l) => l.level >= 40)) loggedInternals.push(`${where} → ${status} ${lines.map((l) => l.err?.message ?? l.msg).join('; ')}`);
