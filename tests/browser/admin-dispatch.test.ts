@@ -79,7 +79,14 @@ describe('union console in the H5 build', () => {
     await item.waitFor({ timeout: 30_000 });
     await item.locator('.dispatch-btn').click();
     const wang = (await api<{ items: { id: string; name: string }[] }>(server.url, 'catalog', 'volunteers', { q: '王关根' })).items[0];
-    await page.locator(`.dispatch-option[data-id="${wang.id}"]`).click();
+    // Each candidate says how they fit the need's time (admin.candidates), under the name.
+    const option = page.locator(`.dispatch-option[data-id="${wang.id}"]`);
+    await option.locator('.dispatch-fit').waitFor({ timeout: 20_000 });
+    expect(await option.locator('.dispatch-fit').innerText()).toMatch(/该时段空闲|时段冲突|当天不可预约|不在其可预约时段/);
+    expect(await page.locator('.dispatch-when').innerText()).toContain('期望时间');
+    await option.click();
+    await settled(page, '.dispatch-sheet');
+    await page.screenshot({ path: screenshotPath('dispatch-dialog.png') });
     await page.locator('.dispatch-confirm').click();
     // Dispatched: the need leaves the overdue queue.
     await expect.poll(() => page.locator('.overdue-item', { hasText: title }).count(), { timeout: 20_000 }).toBe(0);
