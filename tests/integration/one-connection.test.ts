@@ -173,6 +173,28 @@ describe('every action on one connection (PGlite)', () => {
     await ok(admin, 'admin', 'export', { ...period, format: 'csv' });
     await ok(admin, 'admin', 'export', { ...period, format: 'xlsx', what: 'stats' });
 
+    // Accounts: a newcomer's profile, an enterprise application reviewed, an invitation accepted
+    // and the role taken back, the desktop login by scanning, sessions.
+    const [newcomer] = await createWorkers(server, 1, '单连接新人');
+    await ok(null, 'catalog', 'orgs', { pageSize: 100 });
+    await ok(newcomer, 'auth', 'updateProfile', { name: '单连接新人', phone: '13900005555', orgId: lecture.orgId });
+    await call(newcomer, 'auth', 'bindPhone', { code: 'no-wechat-here' }); // VALIDATION off CloudBase
+    const ent = await ok<{ id: string }>(newcomer, 'auth', 'applyEnterprise', { company: '单连接测试有限公司', creditCode: '91110108551385082Q', orgId: lecture.orgId });
+    await ok(newcomer, 'auth', 'enterpriseApplication');
+    await ok(admin, 'admin', 'enterprises', {});
+    await ok(admin, 'admin', 'reviewEnterprise', { id: ent.id, approve: true });
+    const invite = await ok<{ code: string }>(admin, 'admin', 'invite', { orgId: lecture.orgId });
+    await ok(newcomer, 'auth', 'acceptInvite', { code: invite.code });
+    await ok(admin, 'admin', 'users', { q: '单连接' });
+    await ok(admin, 'admin', 'revokeRole', { userId: newcomer.userId, role: 'admin' });
+    await ok(admin, 'admin', 'roleGrants', {});
+    const ticket = await ok<{ ticket: string }>(null, 'auth', 'loginTicket');
+    await ok(admin, 'auth', 'scanTicket', { ticket: ticket.ticket });
+    await ok(admin, 'auth', 'confirmTicket', { ticket: ticket.ticket });
+    await ok(null, 'auth', 'ticketStatus', { ticket: ticket.ticket });
+    await ok(worker, 'auth', 'refresh');
+    await ok(worker, 'auth', 'logout', {});
+
     await ok(worker, 'inbox', 'list', {});
     await ok(worker, 'inbox', 'read', { all: true });
     await ok(worker, 'inbox', 'subscribe', { kinds: [{ kind: 'orderResult', accepted: true }, { kind: 'rateRequest', accepted: false }] });
