@@ -64,6 +64,19 @@ describe('CloudBase bundles', () => {
     expect(row).toHaveLength(1);
   });
 
+  it('the OPENID user completes the profile; the WeChat open APIs are wired (unreachable here: clear errors, a plain QR)', async () => {
+    const org = await database.db.selectFrom('orgs').select('id').where('name', '=', '义乌市总工会').executeTakeFirstOrThrow();
+    const first = (await authMain({ action: 'me' }, {})) as Envelope<Me>;
+    expect(first.ok && first.data.profileComplete).toBe(false);
+    const saved = (await authMain({ action: 'updateProfile', data: { name: '云端用户', phone: '13900007777', orgId: org.id } }, {})) as Envelope<Me>;
+    expect(saved).toMatchObject({ ok: true, data: { name: '云端用户', phone: '13900007777', profileComplete: true } });
+    // phonenumber.getPhoneNumber cannot reach WeChat from this machine: the user is told to type.
+    const phone = await authMain({ action: 'bindPhone', data: { code: 'a-code' } }, {});
+    expect(phone).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { code: expect.stringContaining('手动填写') } } });
+    const ticket = await authMain({ action: 'loginTicket', data: {} }, {});
+    expect(ticket).toMatchObject({ ok: true, data: { qrImage: expect.stringMatching(/^data:image\/png;base64,/) } });
+  });
+
   it('has no dev login in the cloud', async () => {
     expect(await authMain({ action: 'devUsers' }, {})).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });

@@ -8,8 +8,13 @@ import type { WeChatApi } from './settings';
  */
 export async function qrImage(link: string, scene: string, page: string, wechat?: WeChatApi): Promise<string> {
   if (wechat) {
-    const png = await wechat.miniProgramCode(scene, page);
-    return `data:image/png;base64,${png.toString('base64')}`;
+    try {
+      const png = await wechat.miniProgramCode(scene, page);
+      return `data:image/png;base64,${png.toString('base64')}`;
+    } catch {
+      // The open API refused (quota, an unreleased page, no network): a plain QR of the same page
+      // still carries the code or ticket, which the mini-program's 扫码 reads.
+    }
   }
   return QRCode.toDataURL(link, { errorCorrectionLevel: 'M', margin: 2, width: 240 });
 }
