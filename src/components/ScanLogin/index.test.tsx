@@ -54,7 +54,7 @@ describe('ScanLogin', () => {
   });
 
   it('an expired ticket offers a new QR code; a refused one shows the server\'s message', async () => {
-    const answers: unknown[] = [{ status: 'expired' }];
+    const answers: unknown[] = [new ApiError('NETWORK', '网络不可用，请稍后重试'), { status: 'expired' }];
     callMock.mockImplementation(async (_fn: string, action: string) => {
       if (action === 'loginTicket') return TICKET;
       const next = answers.shift();
@@ -63,6 +63,9 @@ describe('ScanLogin', () => {
     });
     const { container: c } = render(<ScanLogin />);
     await tick(0);
+    await tick();
+    // A dropped connection is asked again, not shown as a failure.
+    expect(c.querySelector('.scan-login-panel__state--failed')).toBeNull();
     await tick();
     expect(c.querySelector('.scan-login-panel__state--expired')!.textContent).toContain('已过期');
     answers.push(new ApiError('CONFLICT', '该登录二维码已使用，请在电脑上刷新后重新扫码'));

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import type { LoginTicket } from '@cloud/contract';
-import { call, errorMessage } from '@/services/api';
+import { ApiError, call, errorMessage } from '@/services/api';
 import { useStore } from '@/stores';
 import './index.scss';
 
@@ -47,6 +47,11 @@ export function ScanLogin() {
         poll(t);
       } catch (err) {
         if (!alive.current) return;
+        // A dropped connection (Wi-Fi, a server restart) is not an answer: keep asking.
+        if (err instanceof ApiError && err.code === 'NETWORK') {
+          poll(t);
+          return;
+        }
         setPhase('failed');
         setMessage(errorMessage(err));
       }
