@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
+import { askToSubscribe, VOLUNTEER_KINDS } from '@/services/subscribe';
 import { Text, View } from '@tarojs/components';
 import type { Order } from '@cloud/contract';
 import { ApiError, call, errorMessage } from '@/services/api';
@@ -81,6 +82,7 @@ export function PoolCard({ order, onWon }: { order: Order; onWon?: (o: Order) =>
   // async function costs half a kilobyte of regenerator code.
   const grab = () => {
     if (busy.current) return;
+    askToSubscribe(VOLUNTEER_KINDS); // first, while the tap still counts for WeChat
     busy.current = true;
     setState({ kind: 'busy' });
     call('task', 'grab', { id: order.id }).then(

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { askToSubscribe, prepareSubscribe, REQUESTER_KINDS } from '@/services/subscribe';
 import Taro from '@tarojs/taro';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import type { FieldErrors, ServiceDetail, TopicDetail, VenueType, VolunteerSummary } from '@cloud/contract';
@@ -324,7 +325,11 @@ function BookingForm({ kind, topicId, serviceId, volunteerId }: FormProps) {
           <View className="btn btn--outline order-bar__half book-back" onClick={() => !busy && setView('form')}>
             返回修改
           </View>
-          <View className={`btn btn--primary order-bar__half book-submit${busy ? ' btn--disabled' : ''}`} onClick={() => void submit()}>
+          <View className={`btn btn--primary order-bar__half book-submit${busy ? ' btn--disabled' : ''}`} onClick={() => {
+            // First, while the tap still counts for WeChat: the messages about this order.
+            if (!busy) askToSubscribe(REQUESTER_KINDS);
+            void submit();
+          }}>
             {busy ? '提交中…' : banner ? '重新提交' : '确认提交'}
           </View>
         </View>
@@ -482,6 +487,8 @@ function BookingForm({ kind, topicId, serviceId, volunteerId }: FormProps) {
 
 /** 预约: a lecture (topicId, volunteerId?) or a technical service (serviceId, volunteerId?). */
 export default function BookPage() {
+  // The template ids for the subscribe prompt on submit (a read, not a prompt).
+  useEffect(prepareSubscribe, []);
   const user = useStore((st) => st.user);
   const topicId = useRouteParam('topicId');
   const serviceId = useRouteParam('serviceId');

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { askToSubscribe, prepareSubscribe, REQUESTER_KINDS } from '@/services/subscribe';
 import Taro from '@tarojs/taro';
 import { Image, Input, Text, Textarea, View } from '@tarojs/components';
 import type { FieldErrors } from '@cloud/contract';
@@ -163,7 +164,11 @@ function NeedForm() {
           <View className="btn btn--outline order-bar__half need-back" onClick={() => !busy && setView('form')}>
             返回修改
           </View>
-          <View className={`btn btn--primary order-bar__half need-submit${busy ? ' btn--disabled' : ''}`} onClick={() => void submit()}>
+          <View className={`btn btn--primary order-bar__half need-submit${busy ? ' btn--disabled' : ''}`} onClick={() => {
+            // First, while the tap still counts for WeChat: the messages about this order.
+            if (!busy) askToSubscribe(REQUESTER_KINDS);
+            void submit();
+          }}>
             {busy ? '发布中…' : banner ? '重新发布' : '确认发布'}
           </View>
         </View>
@@ -282,6 +287,8 @@ function NeedForm() {
 
 /** 发布求助: a problem nobody is named for; it goes to the pool for volunteers to grab. */
 export default function NeedPage() {
+  // The template ids for the subscribe prompt on submit (a read, not a prompt).
+  useEffect(prepareSubscribe, []);
   const user = useStore((s) => s.user);
   if (user == null) {
     return (

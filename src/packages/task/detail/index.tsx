@@ -1,4 +1,4 @@
-import { useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
 import { Image, Text, Textarea, View } from '@tarojs/components';
 import type { OrderAction, OrderDetail } from '@cloud/contract';
@@ -13,6 +13,7 @@ import { KIND_LABEL, STATUS_LABEL, URGENCY_LABEL, orderTime, orderTitle, taskRou
 import { OUTCOME_LABEL } from '../labels';
 import { locate, NO_LOCATION_TEXT } from '../location';
 import { PrivacySheet } from '@/components/PrivacySheet';
+import { askToSubscribe, prepareSubscribe, VOLUNTEER_KINDS } from '@/services/subscribe';
 import '../shared.scss';
 import './index.scss';
 
@@ -252,6 +253,7 @@ function DeclinePanel({ onCancel, onDone, id }: { id: string; onCancel: () => vo
 
 /** 任务详情: what, when, where and who to call; the timeline; the next step. */
 export default function TaskDetailPage() {
+  useEffect(prepareSubscribe, []);
   const id = useRouteParam('id');
   const order = useAsync(async () => {
     if (!id) throw new ApiError('NOT_FOUND', '缺少订单编号');
@@ -292,6 +294,7 @@ export default function TaskDetailPage() {
   const onAction = (a: OrderAction) => {
     if (!o) return;
     setActionError(null);
+    if (a === 'accept' || a === 'grab') askToSubscribe(VOLUNTEER_KINDS); // first, while the tap counts
     if (a === 'accept') void run(a, () => call('task', 'accept', { id: o.id }), '已接单');
     else if (a === 'grab') void run(a, () => call('task', 'grab', { id: o.id }), '抢单成功');
     else if (a === 'decline') {
