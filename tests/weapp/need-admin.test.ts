@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { sql } from 'kysely';
+import { expectClean } from './harness/journeys';
 import type { Phone } from './harness/phone';
 import { closest, textOf } from './harness/tree';
 import { World } from './harness/world';
@@ -11,10 +12,6 @@ const PHONE = '13905791234';
 const ADDRESS = '义乌市苏溪镇小龙人袜业二号车间三楼';
 const DESCRIPTION = '一台数控车床加工时主轴有周期性异响，转速越高越明显，已更换润滑油仍未改善，希望现场诊断。';
 
-function expectClean(phone: Phone) {
-  phone.nodes();
-  expect({ errors: phone.errors, missingApis: [...phone.missing], missingTemplates: phone.missingTemplates }).toEqual({ errors: [], missingApis: [], missingTemplates: [] });
-}
 
 describe('weapp: an enterprise need with a photo, grabbed by a technician; the admin dispatches an overdue one', () => {
   let world: World;

@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../../helpers/db';
+import { startOpenApiStandIn, type OpenApiStandIn } from '../../helpers/openapi-standin';
+import { TEST_TEMPLATES } from '../../helpers/outbox';
 import { ensureBuilds, FUNCTIONS_DIR, HARNESS_ENV } from './build';
 import { CloudStandIn } from './cloud';
 import { Phone } from './phone';
@@ -14,23 +16,37 @@ import { newDevice, type Device } from './wx';
  */
 export class World {
   readonly phones: Phone[] = [];
-  private constructor(readonly database: TestDatabase, readonly cloud: CloudStandIn, private readonly storageDir: string) {}
+  private constructor(
+    readonly database: TestDatabase,
+    readonly cloud: CloudStandIn,
+    private readonly storageDir: string,
+    /** WeChat's open API as the functions reach it (subscribe messages), when asked for. */
+    readonly openapi: OpenApiStandIn | null,
+  ) {}
 
-  static async create(): Promise<World> {
+  /**
+   * `subscribe`: configure the subscribe-message templates (the README's example set) and point
+   * the functions' wx-server-sdk at a recording stand-in of WeChat's open API.
+   */
+  static async create(opts: { subscribe?: boolean } = {}): Promise<World> {
     ensureBuilds();
     const database = await createTestDatabase('postgres', { poolSize: 4 });
     const url = new URL(TEST_DATABASE_URL);
     url.searchParams.set('options', `-c search_path=${database.schema},public`);
     const storageDir = fs.mkdtempSync(path.join(os.tmpdir(), 'weapp-cloud-storage-'));
+    const openapi = opts.subscribe ? await startOpenApiStandIn() : null;
+    const subscribeEnv: Record<string, string> = openapi
+      ? { ...openapi.env, SUBSCRIBE_TEMPLATES: JSON.stringify(TEST_TEMPLATES.templates), SUBSCRIBE_STATE: TEST_TEMPLATES.state }
+      : {};
     const cloud = new CloudStandIn({
       functionsDir: FUNCTIONS_DIR,
       storageDir,
       envId: HARNESS_ENV,
       // The functions' environment, as set in the CloudBase console (README "Open it in WeChat").
-      env: { DATABASE_URL: url.toString(), SESSION_SECRET: 'weapp-harness-secret', RATE_LIMITS: 'off', LOG_LEVEL: 'warn' },
+      env: { ...subscribeEnv, TCB_ENV: HARNESS_ENV, DATABASE_URL: url.toString(), SESSION_SECRET: 'weapp-harness-secret', RATE_LIMITS: 'off', LOG_LEVEL: 'warn' },
     });
     await cloud.start();
-    return new World(database, cloud, storageDir);
+    return new World(database, cloud, storageDir, openapi);
   }
 
   /** The OPENID of a demo user, as if they had opened the mini-program before. */
@@ -46,6 +62,12 @@ export class World {
     const phone = await Phone.launch({ openid, cloud: this.cloud, device: opts.device ?? newDevice(), launch: opts.launch });
     this.phones.push(phone);
     return phone;
+  }
+
+  /** The timer trigger firing once (SLA, reminders, then the subscribe-message sender). */
+  async tick(): Promise<unknown> {
+    const { result } = await this.cloud.call('', 'timer', { Type: 'Timer', TriggerName: 'sla', Time: new Date().toISOString() });
+    return result;
   }
 
   /** One call to a bundled function as this user; throws on an error envelope. */
@@ -81,6 +103,7 @@ export class World {
   async close(): Promise<void> {
     for (const p of this.phones) p.close();
     await this.cloud.stop();
+    await this.openapi?.close();
     await this.database.close().catch(() => undefined);
     fs.rmSync(this.storageDir, { recursive: true, force: true });
   }
