@@ -24,9 +24,9 @@ export default defineAppConfig({
       pages: ['book/index', 'need/index', 'detail/index', 'inbox/index'],
     },
     {
-      // The union admin console: dashboard with charts, overdue queue, orders, export.
+      // The union admin console: dashboard with charts, overdue queue, orders, export, WeChat messages.
       root: 'packages/admin',
-      pages: ['dashboard/index', 'overdue/index', 'orders/index', 'export/index'],
+      pages: ['dashboard/index', 'overdue/index', 'orders/index', 'export/index', 'outbox/index'],
     },
     {
       // The user's 申报 (application to become a volunteer).
@@ -37,6 +37,12 @@ export default defineAppConfig({
       // The union admin's review and menu editing: applications, topics, services, teams.
       root: 'packages/manage',
       pages: ['index/index', 'applications/index', 'topics/index', 'topic/index', 'services/index', 'service/index', 'teams/index', 'team/index'],
+    },
+    {
+      // Accounts: accepting an admin invitation, confirming a desktop login, enterprise
+      // verification, and the admin's users, roles and invitations.
+      root: 'packages/account',
+      pages: ['invite/index', 'login/index', 'enterprise/index', 'admin/index'],
     },
   ],
   // Fetch a tab's next pages while the user looks at the tab.

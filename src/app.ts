@@ -5,6 +5,13 @@ import { installPrivacyHandler } from '@/services/privacy';
 import { useStore } from '@/stores';
 import './app.scss';
 
+// H5: the 网络不可用 / 页面不存在 screens, in place before the router loads its first page. The
+// branch is a build-time constant, so the weapp bundle does not carry the module.
+if (process.env.TARO_ENV === 'h5') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (require('@/services/offline') as typeof import('@/services/offline')).installFaultScreens();
+}
+
 /** On weapp the cloud knows the caller from WeChat: ask who that is once at launch. */
 async function restoreWeappSession(): Promise<void> {
   try {

@@ -19,8 +19,16 @@ const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'))
 const FUNCTION_CONFIG: Record<string, object> = {
   timer: { timeout: 60, triggers: [{ name: 'sla', type: 'timer', config: '0 * * * * * *' }] },
 };
-/** Cloud functions that call `cloud.openapi.subscribeMessage.send`. */
-const SENDS_SUBSCRIBE_MESSAGES = ['timer'];
+/**
+ * The open APIs each function calls (its config.json `permissions.openapi`; a call not listed fails
+ * with -604101): the timer sends subscribe messages; auth reads a phone number from WeChat's
+ * phone button and makes the desktop-login mini-program code; admin makes invitation codes.
+ */
+const OPEN_APIS: Record<string, string[]> = {
+  timer: ['subscribeMessage.send'],
+  auth: ['phonenumber.getPhoneNumber', 'wxacode.getUnlimited'],
+  admin: ['wxacode.getUnlimited'],
+};
 
 /** Entry source per function: action maps go through createMain; the timer has its own main. */
 const entrySource = (name: string) =>
@@ -68,7 +76,7 @@ async function main() {
     );
     fs.writeFileSync(
       path.join(dir, 'config.json'),
-      JSON.stringify({ permissions: { openapi: SENDS_SUBSCRIBE_MESSAGES.includes(name) ? ['subscribeMessage.send'] : [] }, ...FUNCTION_CONFIG[name] }, null, 2) + '\n',
+      JSON.stringify({ permissions: { openapi: OPEN_APIS[name] ?? [] }, ...FUNCTION_CONFIG[name] }, null, 2) + '\n',
     );
     const kb = (fs.statSync(path.join(dir, 'index.js')).size / 1024).toFixed(0);
     console.log(`cloudfunctions/${name}: index.js ${kb} KB (${Math.round(performance.now() - t0)} ms)`);

@@ -3,11 +3,6 @@ import type {
   ActionInput, ActionName, ActionOutput, ApiErrorBody, Envelope, ErrorCode, FieldErrors, FunctionName,
 } from '@cloud/contract';
 import { useStore } from '@/stores';
-import { installFaultScreens } from './offline';
-
-// Every page imports this module, so the H5 网络不可用 / 页面不存在 screens are in place before the
-// router loads its first page. (Better in app.ts, which this helper may not edit: see offline.ts.)
-installFaultScreens();
 
 export const NETWORK_MESSAGE = '网络不可用，请稍后重试';
 const BAD_ANSWER_MESSAGE = '服务器返回了无法识别的结果，请稍后重试';

@@ -52,7 +52,10 @@ describe('subscribe messages from the bundled CloudBase timer', () => {
   it('the timer has the subscribeMessage.send permission (-604101 without it); the others need none', () => {
     const config = (fn: string) => JSON.parse(fs.readFileSync(path.join(root, bundleDir, fn, 'config.json'), 'utf8'));
     expect(config('timer')).toMatchObject({ permissions: { openapi: ['subscribeMessage.send'] }, timeout: 60 });
-    for (const fn of ['order', 'task', 'inbox', 'admin']) expect(config(fn).permissions.openapi).toEqual([]);
+    for (const fn of ['order', 'task', 'inbox']) expect(config(fn).permissions.openapi).toEqual([]);
+    // The phone button and the mini-program codes of invitations and desktop login.
+    expect(config('auth').permissions.openapi).toEqual(['phonenumber.getPhoneNumber', 'wxacode.getUnlimited']);
+    expect(config('admin').permissions.openapi).toEqual(['wxacode.getUnlimited']);
   });
 
   it('sends the accepted template once, with the order page and values within limits; refusals and a missing permission are recorded', async () => {

@@ -7,7 +7,6 @@ export const adminRoutes: Record<AdminTab, string> = {
   overdue: '/packages/admin/overdue/index',
   orders: '/packages/admin/orders/index',
   export: '/packages/admin/export/index',
-  // Not in ADMIN_TABS until app.config registers the page.
   outbox: '/packages/admin/outbox/index',
 };
 
@@ -16,6 +15,7 @@ export const ADMIN_TABS: { tab: AdminTab; label: string }[] = [
   { tab: 'overdue', label: '超时待办' },
   { tab: 'orders', label: '订单管理' },
   { tab: 'export', label: '导出报表' },
+  { tab: 'outbox', label: '消息发送' },
 ];
 
 /** The order detail page of the order subpackage (admins may read it). */
