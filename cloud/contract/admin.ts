@@ -147,6 +147,9 @@ export interface CountBy {
   needsResolved: number;
   peopleServed: number;
   volunteerHours: number;
+  /** Visits checked in, and of them verified with the requester's code (已核验). */
+  checkIns?: number;
+  verifiedCheckIns?: number;
 }
 
 export interface Stats {
@@ -170,6 +173,9 @@ export interface Stats {
   byMonth: CountBy[];
   byOrg: CountBy[];
   byTeam: CountBy[];
+  /** Visits checked in in the period, and of them verified (the share per team is in byTeam). */
+  checkIns?: number;
+  verifiedCheckIns?: number;
   byCategory: CountBy[];
   ratingDistribution: { score: number; count: number }[];
 }

@@ -14,6 +14,7 @@ import type {
   AccountUser, accountAdminInput, accountInput, EnterpriseApplication, EnterpriseApplicationForAdmin, Invite, LoginTicket, RoleGrant,
   TicketStatusAnswer, TicketView,
 } from './accounts';
+import type { CertificateFigures, CertificateFile, CheckInCodeAnswer, trustInput } from './trust';
 
 type In<S extends z.ZodType> = z.input<S>;
 
@@ -41,7 +42,6 @@ export interface Api {
   catalog: {
     categories: { input: In<typeof catalogInput.categories>; output: Page<Category> };
     orgs: { input: In<typeof catalogInput.orgs>; output: Page<OrgNode> };
-    orgs: { input: In<typeof catalogInput.orgs>; output: Page<OrgNode> };
     topics: { input: In<typeof catalogInput.topics>; output: Page<TopicSummary> };
     topic: { input: In<typeof catalogInput.topic>; output: TopicDetail };
     services: { input: In<typeof catalogInput.services>; output: Page<Service> };
@@ -50,6 +50,7 @@ export interface Api {
     volunteer: { input: In<typeof catalogInput.volunteer>; output: VolunteerProfile };
     teams: { input: In<typeof catalogInput.teams>; output: Page<Team> };
     team: { input: In<typeof catalogInput.team>; output: TeamDetail };
+    verifyCertificate: { input: In<typeof trustInput.verifyCertificate>; output: CertificateFigures };
   };
   order: {
     create: { input: In<typeof orderInput.create>; output: Order };
@@ -61,6 +62,7 @@ export interface Api {
     confirm: { input: In<typeof orderInput.confirm>; output: Order };
     dispute: { input: In<typeof orderInput.dispute>; output: Order };
     reopen: { input: In<typeof orderInput.reopen>; output: Order };
+    checkInCode: { input: In<typeof trustInput.checkInCode>; output: CheckInCodeAnswer };
   };
   task: {
     inbox: { input: In<typeof taskInput.inbox>; output: Page<Order> };
@@ -70,6 +72,8 @@ export interface Api {
     grab: { input: In<typeof taskInput.grab>; output: Order };
     checkIn: { input: In<typeof taskInput.checkIn>; output: Order };
     complete: { input: In<typeof taskInput.complete>; output: Order };
+    handBack: { input: In<typeof trustInput.handBack>; output: Order };
+    certificate: { input: In<typeof trustInput.certificate>; output: CertificateFile };
     availability: { input: In<typeof taskInput.availability>; output: Availability };
     setAvailability: { input: In<typeof taskInput.setAvailability>; output: Availability };
     stats: { input: In<typeof taskInput.stats>; output: VolunteerStats };

@@ -10,4 +10,6 @@ export * from './admin';
 export * from './accounts';
 export * from './identity-codes';
 export * from './notify';
+export * from './trust';
+export * from './check-in-code';
 export type * from './api';

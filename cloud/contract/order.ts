@@ -106,7 +106,7 @@ export interface TimelineEntry {
 /** What the caller may do next with this order; the pages show exactly these buttons. */
 export type OrderAction =
   | 'cancel' | 'reschedule' | 'rate' | 'confirm' | 'dispute' | 'reopen'
-  | 'accept' | 'decline' | 'checkIn' | 'complete' | 'grab'
+  | 'accept' | 'decline' | 'checkIn' | 'complete' | 'grab' | 'handBack' | 'checkInCode'
   | 'dispatch' | 'transfer';
 
 export interface Order {
@@ -152,6 +152,8 @@ export interface Order {
   createdAt: string;
   acceptedAt: string | null;
   checkedInAt: string | null;
+  /** Checked in with the requester's rotating code (已核验) or without (未核验); null before check-in. */
+  checkInVerified?: boolean | null;
   completedAt: string | null;
   record: ServiceRecord | null;
   rating: number | null;

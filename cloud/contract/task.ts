@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idSchema, isoDateTime, pagingShape, lineText, multilineText } from './common';
 import { ORDER_STATUSES } from './order';
 import type { WeeklyWindow } from './catalog';
+import { checkInCodeField } from './trust';
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, '时间格式应为 HH:mm');
 
@@ -21,6 +22,8 @@ export const taskInput = {
   checkIn: z
     .object({
       id: idSchema,
+      // The requester's rotating code (typed 6 digits or the scanned QR): the check-in is 已核验.
+      code: checkInCodeField.optional(),
       location: z
         .object({
           latitude: z.number().min(-90).max(90),
@@ -70,6 +73,11 @@ export interface VolunteerStats {
   rating: number | null;
   ratingCount: number;
   active: number;
+  /** Accepted orders I handed back (task.handBack). */
+  handBacks?: number;
+  /** Of my check-ins, how many were verified with the requester's code. */
+  checkIns?: number;
+  verifiedCheckIns?: number;
 }
 
 export interface Availability {

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, RawBuilder } from 'kysely';
 import type { AdminInvitesTable, EnterpriseApplicationsTable, LoginTicketsTable, RoleGrantsTable } from './schema-accounts';
+import type { CertificatesTable, CheckInAttemptsTable, HandBacksTable, OrderCheckInSecretsTable } from './schema-trust';
 
 /**
  * Table types for Kysely. bigint columns come back from pg as decimal strings, which is also
@@ -144,6 +145,8 @@ export interface OrdersTable {
   accepted_at: Date | null;
   checked_in_at: Date | null;
   check_in_location: unknown;
+  /** 0008: null until checked in; true when the requester's rotating code was shown. */
+  check_in_verified: Generated<boolean | null>;
   completed_at: Date | null;
   record: unknown;
   rating: number | null;
@@ -247,4 +250,8 @@ export interface DB {
   admin_invites: AdminInvitesTable;
   role_grants: RoleGrantsTable;
   login_tickets: LoginTicketsTable;
+  order_check_in_secrets: OrderCheckInSecretsTable;
+  check_in_attempts: CheckInAttemptsTable;
+  hand_backs: HandBacksTable;
+  certificates: CertificatesTable;
 }

@@ -76,6 +76,7 @@ export async function rollupBreakdowns(db: Kysely<DB>, p: StatsPeriod): Promise<
     UNION ALL ${byKey('status')}
     UNION ALL ${byKey('rating')}
     UNION ALL ${byKey('response')}
+    UNION ALL ${byKey('checkin')}
     UNION ALL SELECT 'enterprises', count(*)::text, ${sums} FROM (
       SELECT key, ${sums} FROM ${src('requester')} AS s WHERE key <> '' GROUP BY key HAVING sum(total) > 0) AS served`.execute(trx);
     return res.rows;

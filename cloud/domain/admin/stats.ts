@@ -61,7 +61,16 @@ export async function stats(db: Kysely<DB>, actor: FullActor, input: { from: str
   const names = await labels(db, of('org').map((r) => r.key), of('team').map((r) => r.key));
   const months = new Map(of('month').map((r) => [r.key, r]));
   const categoryName = new Map<string, string>(CATEGORIES.map((c) => [c.id, c.name]));
-  const byTeam = of('team').map((r) => countBy(r, r.key, names.teams.get(r.key) ?? r.key));
+  // Visits checked in, per team, and of them verified with the requester's code ('<team>:verified').
+  const visits = new Map<string, { checkIns: number; verifiedCheckIns: number }>();
+  for (const r of of('checkin')) {
+    const [team, how] = r.key.split(':');
+    const v = visits.get(team) ?? { checkIns: 0, verifiedCheckIns: 0 };
+    v.checkIns += num(r.total);
+    if (how === 'verified') v.verifiedCheckIns += num(r.total);
+    visits.set(team, v);
+  }
+  const byTeam = of('team').map((r) => ({ ...countBy(r, r.key, names.teams.get(r.key) ?? r.key), ...(visits.get(r.key) ?? { checkIns: 0, verifiedCheckIns: 0 }) }));
   byTeam.sort((a, b) => b.lectures + b.services - (a.lectures + a.services));
   const ratingN = num(t?.rating_n);
 
@@ -83,6 +92,8 @@ export async function stats(db: Kysely<DB>, actor: FullActor, input: { from: str
     byMonth: monthsBetween(period.fromDay, period.toDay).map((m) => countBy(months.get(m), m, m)),
     byOrg: of('org').map((r) => countBy(r, r.key, names.orgs.get(r.key) ?? r.key)),
     byTeam,
+    checkIns: [...visits.values()].reduce((n, v) => n + v.checkIns, 0),
+    verifiedCheckIns: [...visits.values()].reduce((n, v) => n + v.verifiedCheckIns, 0),
     byCategory: of('category').map((r) => countBy(r, r.key, categoryName.get(r.key) ?? r.key)),
     ratingDistribution: [1, 2, 3, 4, 5].map((score) => ({ score, count: num(of('rating').find((r) => r.key === String(score))?.total) })),
   };

@@ -1,6 +1,6 @@
 import type { OrderAction, OrderStatus } from '../../contract';
 import type { OrderRow } from '../../db/repositories/orders';
-import { CHECK_IN_EARLY_MINUTES, RATING_WINDOW_DAYS } from './rules';
+import { CHECK_IN_EARLY_MINUTES, HAND_BACK_RULES, RATING_WINDOW_DAYS, checkInCodeOpensAt } from './rules';
 
 /** The caller as the order rules see them. */
 export interface Actor {
@@ -34,6 +34,8 @@ export function allowedActions(o: OrderRow, r: Relation, now: Date): OrderAction
     if (status === 'completed' && o.completed_at && now.getTime() <= o.completed_at.getTime() + RATING_WINDOW_DAYS * 86_400_000) {
       out.push('rate');
     }
+    // The rotating check-in code, on the day (see checkInCodeOpensAt), until the volunteer checks in.
+    if (status === 'accepted' && o.volunteer_id && now >= checkInCodeOpensAt(o.start_at)) out.push('checkInCode');
     if (o.kind === 'need' && status === 'completed') {
       if (!o.confirmed_at && !o.disputed_at) out.push('confirm', 'dispute');
       if (needsMoreWork(o)) out.push('reopen');
@@ -50,6 +52,8 @@ export function allowedActions(o: OrderRow, r: Relation, now: Date): OrderAction
     if (beforeStart && (status === 'pending' || status === 'expired')) out.push('accept', 'decline');
     if (status === 'accepted' && now.getTime() >= o.start_at.getTime() - CHECK_IN_EARLY_MINUTES * 60_000) out.push('checkIn');
     if (status === 'in_progress') out.push('complete');
+    // An accepted volunteer who cannot come gives it back, up to the start (HAND_BACK_RULES).
+    if (status === 'accepted' && now.getTime() < o.start_at.getTime() - HAND_BACK_RULES.closesMinutesBeforeStart * 60_000) out.push('handBack');
   }
   return out;
 }

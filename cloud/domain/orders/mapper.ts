@@ -48,6 +48,7 @@ export function toOrder(o: OrderRow, rel: Relation, now: Date): Order {
     createdAt: toIso(o.created_at),
     acceptedAt: isoOrNull(o.accepted_at),
     checkedInAt: isoOrNull(o.checked_in_at),
+    checkInVerified: o.checked_in_at ? o.check_in_verified === true : null,
     completedAt: isoOrNull(o.completed_at),
     record: (o.record as ServiceRecord | null) ?? null,
     rating: o.rating,

@@ -86,6 +86,14 @@ export const messages = {
     body: `${who}婉拒了${which(o)}：${reason}。${next === 'pool' ? '已转入宣讲人抢单池，其他宣讲人可以接单。' : '已转交工会管理员安排。'}`,
     push: push('orderResult', o, 'requester', { status: '已婉拒', name: who, note: next === 'pool' ? '已转入抢单池，其他人可接单' : '已转交工会管理员安排' }),
   }),
+  /** task.handBack: to the requester at once; `next` says where the order went. */
+  handedBack: (o: OrderRow, who: string, reason: string, next: 'pool' | 'team' | 'admin'): NewMessage => ({
+    userId: o.requester_id,
+    orderId: o.id,
+    title: '志愿者交还了订单',
+    body: `${who}因故无法前来，交还了${which(o)}：${reason}。${next === 'pool' ? '已转入抢单池，其他志愿者可以接单。' : next === 'team' ? '已交回服务队，队员可以接单。' : '已转交工会管理员安排。'}`,
+    push: push('orderResult', o, 'requester', { status: '已交还', name: who, note: next === 'admin' ? '已转交工会管理员安排' : '已重新发布，等待其他人接单' }),
+  }),
   /** To an admin; `why` says what to do (the order and its time are added here). */
   escalated: (o: OrderRow, adminId: string, why: string): NewMessage => ({
     userId: adminId,

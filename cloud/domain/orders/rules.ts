@@ -10,6 +10,22 @@ export const CHECK_IN_EARLY_MINUTES = 120;
 /** …and rating is open this long after completion. */
 export const RATING_WINDOW_DAYS = 14;
 
+/**
+ * The requester's phone shows the rotating check-in code from the start of the day of the service
+ * (Shanghai), or from when check-in opens if that is earlier (a service just after midnight).
+ */
+export function checkInCodeOpensAt(start: Date): Date {
+  const dayStart = dayjs(start).tz(ZONE).startOf('day').toDate();
+  const checkInOpens = new Date(start.getTime() - CHECK_IN_EARLY_MINUTES * 60_000);
+  return dayStart < checkInOpens ? dayStart : checkInOpens;
+}
+
+/**
+ * Handing an accepted order back (task.handBack): possible until the start; within
+ * `toAdminsWithinHours` of it nobody could pick it up from a pool in time, so it goes to the admins.
+ */
+export const HAND_BACK_RULES = { closesMinutesBeforeStart: 0, toAdminsWithinHours: 2 } as const;
+
 export interface WindowRow {
   weekday: number;
   start_minute: number;

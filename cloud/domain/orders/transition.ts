@@ -43,10 +43,11 @@ export const STATUS_NAMES: Record<OrderStatus, string> = STATUS_WORDS.admin;
 const ACTION_NAMES: Record<OrderAction, string> = {
   cancel: '取消', reschedule: '改期', rate: '评价', confirm: '确认解决', dispute: '提出异议', reopen: '重新发布',
   accept: '接单', decline: '婉拒', checkIn: '签到', complete: '提交服务记录', grab: '抢单', dispatch: '派单', transfer: '转办',
+  handBack: '交还订单', checkInCode: '出示签到码',
 };
 
 /** Actions that only make sense before the order starts (the message says so when it is late). */
-const BEFORE_START_ONLY: OrderAction[] = ['cancel', 'reschedule', 'accept', 'decline', 'dispatch', 'transfer'];
+const BEFORE_START_ONLY: OrderAction[] = ['cancel', 'reschedule', 'accept', 'decline', 'dispatch', 'transfer', 'handBack'];
 
 export interface Step {
   to: OrderStatus;

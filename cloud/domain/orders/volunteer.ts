@@ -11,6 +11,7 @@ import { toIso } from '../time';
 import { toOrder } from './mapper';
 import { messages } from './notify';
 import { recordTimes } from './record-times';
+import { CHECK_IN_WORDS } from '../../contract/check-in-code';
 import { deliver } from '../notify/outbox';
 import { asSlotConflict, hiddenOrder, relationTo, transition, type FullActor } from './transition';
 
@@ -90,7 +91,7 @@ export function decline(db: Kysely<DB>, now: Date, actor: FullActor, id: string,
 }
 
 /** Who else could take a declined order: the topic's other speakers, or the service's team. */
-async function othersWhoCouldTake(trx: Kysely<DB>, row: OrderRow, me: string): Promise<{ userIds: string[]; teamId?: string }> {
+export async function othersWhoCouldTake(trx: Kysely<DB>, row: OrderRow, me: string): Promise<{ userIds: string[]; teamId?: string }> {
   if (row.kind === 'lecture' && row.topic_id) {
     const topic = await getTopic(trx, row.topic_id);
     const others = (topic?.volunteer_ids ?? []).filter((v) => v !== me);
@@ -105,11 +106,12 @@ async function othersWhoCouldTake(trx: Kysely<DB>, row: OrderRow, me: string): P
   return { userIds: [] };
 }
 
-export function checkIn(db: Kysely<DB>, now: Date, actor: FullActor, id: string, location?: { latitude: number; longitude: number; address?: string }) {
+/** `verified`: the requester's rotating code was checked first (domain/trust/check-in-code.ts). */
+export function checkIn(db: Kysely<DB>, now: Date, actor: FullActor, id: string, location?: { latitude: number; longitude: number; address?: string }, verified = false) {
   return transition(db, now, actor, id, 'checkIn', 'volunteer', (row) => ({
     to: 'in_progress',
-    note: location?.address ? `签到于 ${location.address}` : '已签到',
-    patch: { checked_in_at: now, check_in_location: location ? JSON.stringify(location) : null },
+    note: `${location?.address ? `签到于 ${location.address}` : '已签到'}（${verified ? CHECK_IN_WORDS.verified : CHECK_IN_WORDS.unverified}）`,
+    patch: { checked_in_at: now, check_in_location: location ? JSON.stringify(location) : null, check_in_verified: verified },
     notify: [messages.checkedIn(row)],
   }));
 }

@@ -1,4 +1,5 @@
-import { orderInput } from '../../contract';
+import { orderInput, trustInput } from '../../contract';
+import { checkInCode } from '../../domain/trust/check-in-code';
 import * as orders from '../../domain/orders/requester';
 import { loadActor } from '../../domain/orders/transition';
 import { userAction, type ActionMap } from '../router';
@@ -21,6 +22,8 @@ export const actions: ActionMap = {
     orders.dispute(ctx.db, ctx.clock.now(), await loadActor(ctx.db, ctx.caller.userId), input.id, input.reason)),
   reopen: userAction(orderInput.reopen, async (ctx, input) =>
     orders.reopen(ctx.db, ctx.clock.now(), await loadActor(ctx.db, ctx.caller.userId), input.id, input.to, input.note)),
+  checkInCode: userAction(trustInput.checkInCode, async (ctx, input) =>
+    checkInCode(ctx.db, ctx.clock.now(), await loadActor(ctx.db, ctx.caller.userId), input.id)),
   rate: userAction(orderInput.rate, async (ctx, input) =>
     orders.rate(ctx.db, ctx.clock.now(), await loadActor(ctx.db, ctx.caller.userId), input.id, input.score, input.comment)),
 };

@@ -1,4 +1,6 @@
-import { applyInput, taskInput } from '../../contract';
+import { applyInput, taskInput, trustInput } from '../../contract';
+import { verifyCheckInCode } from '../../domain/trust/check-in-code';
+import { handBack, trustStats } from '../../domain/trust/hand-back';
 import * as applications from '../../domain/admin/volunteers';
 import * as availability from '../../domain/availability/service';
 import { loadActor } from '../../domain/orders/transition';
@@ -15,9 +17,17 @@ export const actions: ActionMap = {
   accept: userAction(taskInput.accept, async (ctx, input) => tasks.accept(ctx.db, ctx.clock.now(), await actor(ctx), input.id)),
   decline: userAction(taskInput.decline, async (ctx, input) => tasks.decline(ctx.db, ctx.clock.now(), await actor(ctx), input.id, input.reason)),
   grab: userAction(taskInput.grab, async (ctx, input) => tasks.grab(ctx.db, ctx.clock.now(), await actor(ctx), input.id)),
-  checkIn: userAction(taskInput.checkIn, async (ctx, input) => tasks.checkIn(ctx.db, ctx.clock.now(), await actor(ctx), input.id, input.location)),
+  checkIn: userAction(taskInput.checkIn, async (ctx, input) => {
+    const [a, now] = [await actor(ctx), ctx.clock.now()];
+    const verified = input.code !== undefined && input.code !== '' ? await verifyCheckInCode(ctx.db, now, a, input.id, input.code) : false;
+    return tasks.checkIn(ctx.db, now, a, input.id, input.location, verified);
+  }),
+  handBack: userAction(trustInput.handBack, async (ctx, input) => handBack(ctx.db, ctx.clock.now(), await actor(ctx), input.id, input.reason)),
   complete: userAction(taskInput.complete, async (ctx, input) => tasks.complete(ctx.db, ctx.clock.now(), await actor(ctx), input.id, input.record)),
-  stats: userAction(taskInput.stats, async (ctx) => tasks.stats(ctx.db, await actor(ctx))),
+  stats: userAction(taskInput.stats, async (ctx) => {
+    const mine = await tasks.stats(ctx.db, await actor(ctx));
+    return { ...mine, ...(await trustStats(ctx.db, mine.volunteerId)) };
+  }),
   apply: userAction(applyInput, async (ctx, input) => applications.apply(ctx.db, ctx.clock.now(), await actor(ctx), input)),
   application: userAction(taskInput.application, async (ctx) => applications.myApplication(ctx.db, await actor(ctx))),
   availability: userAction(taskInput.availability, async (ctx) =>
