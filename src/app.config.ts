@@ -40,9 +40,9 @@ export default defineAppConfig({
     },
     {
       // Accounts: accepting an admin invitation, confirming a desktop login, enterprise
-      // verification, and the admin's users, roles and invitations.
+      // verification, the admin's users, roles and invitations, and the profile form.
       root: 'packages/account',
-      pages: ['invite/index', 'login/index', 'enterprise/index', 'admin/index'],
+      pages: ['invite/index', 'login/index', 'enterprise/index', 'admin/index', 'profile/index'],
     },
   ],
   // Fetch a tab's next pages while the user looks at the tab.

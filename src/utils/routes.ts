@@ -18,6 +18,7 @@ export const routes = {
   invite: (code?: string) => `/packages/account/invite/index${code ? `?code=${encodeURIComponent(code)}` : ''}`,
   scanLogin: (ticket: string) => `/packages/account/login/index?scene=${encodeURIComponent(ticket)}`,
   enterprise: '/packages/account/enterprise/index',
+  profile: (from?: 'book') => `/packages/account/profile/index${from ? `?from=${from}` : ''}`,
   accounts: '/packages/account/admin/index',
 };
 

@@ -44,7 +44,10 @@ const ROLES: Role[] = [
   {
     name: 'a first-time WeChat user (worker)',
     user: { openid: 'o-pages-new-user' },
-    pages: (i) => [...TABS, ...MENU(i), `packages/order/book/index?topicId=${i.topic}`, 'packages/order/inbox/index', 'packages/apply/index/index'],
+    pages: (i) => [
+      ...TABS, ...MENU(i), `packages/order/book/index?topicId=${i.topic}`, 'packages/order/inbox/index', 'packages/apply/index/index',
+      'packages/account/enterprise/index', 'packages/account/invite/index', 'packages/account/profile/index',
+    ],
   },
   {
     name: 'the requester of a lecture',
@@ -67,6 +70,7 @@ const ROLES: Role[] = [
     pages: (i) => [
       ...TABS,
       'packages/admin/dashboard/index', 'packages/admin/overdue/index', 'packages/admin/orders/index', 'packages/admin/export/index',
+      'packages/admin/outbox/index', 'packages/account/admin/index', 'packages/account/login/index',
       'packages/manage/index/index', 'packages/manage/applications/index', 'packages/manage/topics/index', `packages/manage/topic/index?id=${i.topic}`,
       'packages/manage/services/index', `packages/manage/service/index?id=${i.service}`, 'packages/manage/teams/index', `packages/manage/team/index?id=${i.team}`,
       `packages/order/detail/index?id=${i.lectureOrder}`, `packages/task/detail/index?id=${i.speakerTask}`,

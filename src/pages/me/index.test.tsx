@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { cleanup, render, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, waitFor } from '@testing-library/react';
+import Taro from '@tarojs/taro';
 import type { Me } from '@cloud/contract';
 import { resetTaroDouble } from '../../../tests/doubles/taro';
 import { ApiError, call } from '@/services/api';
@@ -53,15 +54,18 @@ describe('我的', () => {
     expect(c.querySelector('.scan-login-panel')).not.toBeNull();
   });
 
-  it('an incomplete profile shows the sheet; a complete one does not, and offers 企业认证 and the invitation', async () => {
+  it('an incomplete profile shows the prompt that opens the profile page; a complete one offers 修改, 企业认证 and the invitation', async () => {
     serve();
     useStore.getState().login('tok', { ...complete, name: '微信用户', phone: undefined, orgId: null, orgName: null, profileComplete: false });
     const first = render(<MePage />);
-    expect(first.container.querySelector('.profile-sheet')).not.toBeNull();
+    fireEvent.click(first.container.querySelector('.me__profile-prompt')!);
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/account/profile/index' });
+    expect(first.container.querySelector('.me__entry--profile')).toBeNull();
     first.unmount();
     useStore.getState().login('tok', complete);
     const { container: c } = render(<MePage />);
-    expect(c.querySelector('.profile-sheet')).toBeNull();
+    expect(c.querySelector('.me__profile-prompt')).toBeNull();
+    expect(c.querySelector('.me__entry--profile')).not.toBeNull();
     expect(c.querySelector('.me__entry--enterprise')).not.toBeNull();
     expect(c.querySelector('.me__entry--invite')).not.toBeNull();
     expect(c.querySelector('.me__entry--accounts')).toBeNull();

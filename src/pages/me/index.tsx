@@ -10,9 +10,7 @@ import { TextAvatar } from '@/components/TextAvatar';
 import { FilterChips, type FilterOption } from '@/components/FilterChips';
 import { VolunteerStats } from '@/components/VolunteerStats';
 import { ROLE_LABEL } from '@/utils/labels';
-import { ProfileSheet } from '@/components/ProfileSheet';
 import { needsProfile } from '@/components/ProfileSheet/form';
-import { ScanLogin } from '@/components/ScanLogin';
 import { go, routes } from '@/utils/routes';
 import { ourPageOf } from '@/utils/scene';
 import './index.scss';
@@ -195,11 +193,21 @@ function signOut(logout: () => void) {
 }
 
 /** 我的: who I am, my roles, sign in and out. */
+/**
+ * The desktop browser's login by scanning (H5 only). Required inside a build-time constant branch,
+ * so the mini-program's main package does not carry it.
+ */
+function H5ScanLogin() {
+  if (process.env.TARO_ENV === 'weapp') return null;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { ScanLogin } = require('@/components/ScanLogin') as typeof import('@/components/ScanLogin');
+  return <ScanLogin />;
+}
+
 export default function MePage() {
   const user = useStore((s) => s.user);
   const token = useStore((s) => s.token);
   const { logout, setUser } = useStore.getState();
-  const [editing, setEditing] = useState(false);
 
   // Refresh the profile when the tab shows; an expired session is cleared by the api client.
   useDidShow(() => {
@@ -219,7 +227,7 @@ export default function MePage() {
         </View>
         {IS_WEAPP ? <WeappLogin /> : (
           <>
-            <ScanLogin />
+            <H5ScanLogin />
             <DevLogin />
           </>
         )}
@@ -236,8 +244,12 @@ export default function MePage() {
           <RoleChips roles={user.roles} />
         </View>
       </View>
-      {(needsProfile(user) || editing) && (
-        <ProfileSheet user={user} onSaved={() => setEditing(false)} onCancel={needsProfile(user) ? undefined : () => setEditing(false)} />
+      {needsProfile(user) && (
+        <View className="card me__profile-prompt" onClick={() => go(routes.profile())}>
+          <Text className="me__profile-prompt-title">完善个人资料</Text>
+          <Text className="me__profile-prompt-text">填写姓名、头像、手机号和所属工会后即可点单、申报和接单</Text>
+          <Text className="btn btn--primary me__profile-prompt-go">去完善</Text>
+        </View>
       )}
       <View className="card me__info">
         <View className="me__row">
@@ -260,8 +272,8 @@ export default function MePage() {
             <Text className="me__value">{user.phone}</Text>
           </View>
         )}
-        {!needsProfile(user) && !editing && (
-          <View className="me__row me__entry me__entry--profile" onClick={() => setEditing(true)}>
+        {!needsProfile(user) && (
+          <View className="me__row me__entry me__entry--profile" onClick={() => go(routes.profile())}>
             <Text className="me__key">个人资料</Text>
             <Text className="me__value">修改 ›</Text>
           </View>
