@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { expectClean } from './harness/journeys';
-import { textOf } from './harness/tree';
+import { completeProfile, expectClean } from './harness/journeys';
 import { World } from './harness/world';
 
 /**
@@ -26,16 +25,7 @@ describe('weapp: accounts on the mini-program', () => {
     // chooseAvatar answers a temp file the app uploads to cloud storage.
     const avatar = phone.addPhoto(Buffer.from('ffd8ffe000104a46494600010100000100010000ffd9', 'hex'));
     await phone.fire(phone.byClass('profile-sheet__avatar-btn')[0]!, 'chooseavatar', { avatarUrl: avatar });
-    await phone.type(phone.byClass('profile-sheet__name')[0]!, '陈晓燕');
-    await phone.type(phone.byClass('profile-sheet__phone')[0]!, '13957112345');
-    // 省 → 市 → 区县
-    for (const name of ['浙江省总工会', '杭州市总工会']) {
-      const option = phone.byClass('org-picker__option').find((n) => textOf(n).includes(name));
-      if (option) await phone.tap(option);
-    }
-    await phone.tap(phone.byClass('profile-sheet__save')[0]);
-    await phone.settle();
-    expect(phone.lastToast()).toBe('资料已保存');
+    await completeProfile(phone, { name: '陈晓燕', mobile: '13957112345' });
     const user = await world.database.db.selectFrom('users').select(['name', 'phone', 'avatar_url', 'org_id']).where('openid', '=', openid).executeTakeFirstOrThrow();
     expect(user).toMatchObject({ name: '陈晓燕', phone: '13957112345' });
     expect(user.org_id).not.toBeNull();

@@ -32,7 +32,27 @@ export async function bookLectureFromMenu(phone: Phone, topic: string, venue: { 
   expect(phone.text()).toContain(clock);
   expect(phone.text()).toContain(venue.address);
   await phone.tap(phone.byClass('book-submit')[0]);
+  if (phone.route === 'packages/account/profile/index') {
+    // A first-time user: the profile first, then back on the confirm step to submit again.
+    await completeProfile(phone, { name: '张晓明', mobile: venue.phone });
+    expect(phone.route).toBe('packages/order/book/index');
+    await phone.tap(phone.byClass('book-submit')[0]);
+  }
   await phone.waitForText('等待');
   expect(phone.route).toBe('packages/order/detail/index');
   return { orderId: phone.page.options.id!, clock };
+}
+
+/** The profile page as a user fills it: name, mobile, the union (浙江省总工会 → 杭州市总工会), 保存资料. */
+export async function completeProfile(phone: Phone, who: { name: string; mobile: string }): Promise<void> {
+  await phone.waitForText('所属工会');
+  await phone.type(phone.byClass('profile-sheet__name')[0]!, who.name);
+  await phone.type(phone.byClass('profile-sheet__phone')[0]!, who.mobile);
+  for (const name of ['浙江省总工会', '杭州市总工会']) {
+    const option = phone.byClass('org-picker__option').find((n) => textOf(n).includes(name));
+    if (option) await phone.tap(option);
+  }
+  await phone.tap(phone.byClass('profile-sheet__save')[0]);
+  await phone.settle();
+  expect(phone.lastToast()).toBe('资料已保存');
 }

@@ -36,6 +36,10 @@ export interface Device {
   /** Answers for `showActionSheet` (tapIndex), used in order. */
   actionSheetAnswers: number[];
   clipboard: string | null;
+  /** What the camera reads for `scanCode`, used in order; none left = the user cancels. */
+  scanResults: string[];
+  /** Files the app wrote with the file system manager, by path (base64 or utf8 as written). */
+  files: Map<string, { data: string; encoding: string }>;
 }
 
 export function newDevice(): Device {
@@ -48,6 +52,8 @@ export function newDevice(): Device {
     actionSheetAnswers: [],
     subscribeAnswer: 'accept',
     clipboard: null,
+    scanResults: [],
+    files: new Map(),
   };
 }
 
@@ -293,7 +299,14 @@ export function createWx(device: Device, host: WxHost) {
       device.clipboard = String(a.data ?? '');
       return {};
     }),
-    openDocument: asyncApi('openDocument', () => ({})),
+    openDocument: asyncApi('openDocument', (a) => {
+      if (!device.files.has(String(a.filePath))) throw new WxFail('file not exist');
+      return {};
+    }),
+    scanCode: asyncApi('scanCode', () => {
+      if (!device.scanResults.length) throw new WxFail('cancel');
+      return { result: device.scanResults.shift()!, scanType: 'QR_CODE', charSet: 'utf-8' };
+    }),
     shareFileMessage: asyncApi('shareFileMessage', () => ({})),
     requestSubscribeMessage: (() => {
       const ask = asyncApi('requestSubscribeMessage', (a) => {
@@ -314,6 +327,32 @@ export function createWx(device: Device, host: WxHost) {
       callFunction: asyncApi('cloud.callFunction', (a) => host.cloud.callFunction(String(a.name), a.data)),
       uploadFile: asyncApi('cloud.uploadFile', (a) => host.cloud.uploadFile(String(a.cloudPath), String(a.filePath))),
     },
+  };
+  // The user data directory (wx.env.USER_DATA_PATH): what the app writes there, kept per phone.
+  api.getFileSystemManager = () => {
+    record('getFileSystemManager', undefined);
+    return {
+      writeFile: (a: Args) => {
+        record('fs.writeFile', { filePath: a.filePath, encoding: a.encoding, bytes: String(a.data ?? '').length });
+        void host.track(Promise.resolve()).then(() => {
+          try {
+            const path = String(a.filePath ?? '');
+            if (!path.startsWith('wxfile://usr/')) {
+              const res = host.toSandbox({ errMsg: 'writeFile:fail permission denied' });
+              a.fail?.(res);
+              a.complete?.(res);
+              return;
+            }
+            device.files.set(path, { data: String(a.data ?? ''), encoding: String(a.encoding ?? 'utf8') });
+            const res = host.toSandbox({ errMsg: 'writeFile:ok' });
+            a.success?.(res);
+            a.complete?.(res);
+          } catch (err) {
+            host.appError(err);
+          }
+        });
+      },
+    };
   };
   // A selector query answers rects of a 375 px phone; canvas nodes are the harness's stand-ins.
   api.createSelectorQuery = () => {

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { askToSubscribe, prepareSubscribe, REQUESTER_KINDS } from '@/services/subscribe';
+import { openProfileIfMissing } from '../lib/profile-gate';
 import Taro from '@tarojs/taro';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import type { FieldErrors, ServiceDetail, TopicDetail, VenueType, VolunteerSummary } from '@cloud/contract';
@@ -326,8 +327,9 @@ function BookingForm({ kind, topicId, serviceId, volunteerId }: FormProps) {
             返回修改
           </View>
           <View className={`btn btn--primary order-bar__half book-submit${busy ? ' btn--disabled' : ''}`} onClick={() => {
+            if (busy || openProfileIfMissing()) return;
             // First, while the tap still counts for WeChat: the messages about this order.
-            if (!busy) askToSubscribe(REQUESTER_KINDS);
+            askToSubscribe(REQUESTER_KINDS);
             void submit();
           }}>
             {busy ? '提交中…' : banner ? '重新提交' : '确认提交'}

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { askToSubscribe, prepareSubscribe, REQUESTER_KINDS } from '@/services/subscribe';
+import { openProfileIfMissing } from '../lib/profile-gate';
 import Taro from '@tarojs/taro';
 import { Image, Input, Text, Textarea, View } from '@tarojs/components';
 import type { FieldErrors } from '@cloud/contract';
@@ -165,8 +166,9 @@ function NeedForm() {
             返回修改
           </View>
           <View className={`btn btn--primary order-bar__half need-submit${busy ? ' btn--disabled' : ''}`} onClick={() => {
+            if (busy || openProfileIfMissing()) return;
             // First, while the tap still counts for WeChat: the messages about this order.
-            if (!busy) askToSubscribe(REQUESTER_KINDS);
+            askToSubscribe(REQUESTER_KINDS);
             void submit();
           }}>
             {busy ? '发布中…' : banner ? '重新发布' : '确认发布'}
