@@ -73,7 +73,9 @@ describe('订单 tab', () => {
     expect(cards[0]!.querySelector('.order-card__time')!.textContent).toBe('11月25日 周三 09:00–10:00');
     expect(cards[1]!.textContent).toContain('王关根工匠数控技术服务队');
     expect(cards[2]!.textContent).toContain('非常紧急');
-    expect(cards[2]!.textContent).toContain('待志愿者接单');
+    // A completed need with nobody named is not 「待志愿者接单」: the who-line follows the state.
+    expect(cards[2]!.textContent).not.toContain('待志愿者接单');
+    expect(cards[2]!.textContent).toContain('服务方—');
     fireEvent.click(cards[1]!);
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/order/detail/index?id=2' });
   });
