@@ -21,10 +21,14 @@ export const CHECK_IN_CODE = {
 /** How a check-in is named on every page, the timeline and the certificate. */
 export const CHECK_IN_WORDS = { verified: '已核验', unverified: '未核验' } as const;
 
-/** What the QR holds: `lmgj:checkin:<orderId>:<code>`, so a scan of another order's code is told apart. */
-const PAYLOAD = /^lmgj:checkin:(\d{1,18}):(\d{6})$/;
+/**
+ * What the QR holds: `LMGJ:CHECKIN:<orderId>:<code>`, so a scan of another order's code is told
+ * apart. Upper case and digits only: QR alphanumeric mode, a smaller code, and no TextEncoder
+ * (weapp lacks it) to put it in bytes.
+ */
+const PAYLOAD = /^lmgj:checkin:(\d{1,18}):(\d{6})$/i;
 
-export const checkInPayload = (orderId: string, code: string) => `lmgj:checkin:${orderId}:${code}`;
+export const checkInPayload = (orderId: string, code: string) => `LMGJ:CHECKIN:${orderId}:${code}`;
 
 /** A typed code (spaces allowed: 123 456) or a scanned payload; null if it is neither. */
 export function parseCheckInCode(input: string): { orderId?: string; code: string } | null {

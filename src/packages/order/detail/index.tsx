@@ -18,6 +18,8 @@ import { refreshUnread } from '@/pages/orders/badge';
 import { Timeline } from '../components/Timeline';
 import { OrderActions, type RequesterAction } from '../components/OrderActions';
 import { ActionSheet } from '../components/ActionSheet';
+import { CheckInCode } from '../components/CheckInCode';
+import { CHECK_IN_WORDS } from '@cloud/contract/check-in-code';
 import '../shared.scss';
 
 const OUTCOME_LABEL = { resolved: '已解决', partly: '部分解决', unresolved: '未解决' } as const;
@@ -34,7 +36,7 @@ function statusHint(o: Order, myVolunteerId?: string): string {
     case 'accepted':
       return `${who ?? '志愿者'}已接单，请按约定时间做好准备`;
     case 'in_progress':
-      return `${who ?? '志愿者'}已签到，服务进行中`;
+      return `${who ?? '志愿者'}已签到${o.checkInVerified ? `（${CHECK_IN_WORDS.verified}）` : ''}，服务进行中`;
     case 'completed':
       if (o.kind === 'need' && !o.confirmedAt && !o.disputedAt) return '服务已完成，请确认问题是否解决';
       return '服务已完成，欢迎评价';
@@ -150,6 +152,8 @@ function Body({ o, myVolunteerId }: { o: OrderDetail; myVolunteerId?: string }) 
         </Row>
       </View>
 
+      {o.actions.includes('checkInCode') && <CheckInCode orderId={o.id} />}
+
       <View className="card order-section order-venue">
         <Text className="order-section__title">场地与联系</Text>
         <Row k="场地">
@@ -203,6 +207,13 @@ function Body({ o, myVolunteerId }: { o: OrderDetail; myVolunteerId?: string }) 
             <Row k="实际时间">
               <Text>
                 {formatDay(rec.actualStart)} {rec.actualEnd ? formatTimeRange(rec.actualStart, rec.actualEnd) : ''}
+              </Text>
+            </Row>
+          )}
+          {o.checkInVerified != null && (
+            <Row k="签到">
+              <Text className={`checkin-word checkin-word--${o.checkInVerified ? 'verified' : 'unverified'}`}>
+                {o.checkInVerified ? CHECK_IN_WORDS.verified : CHECK_IN_WORDS.unverified}
               </Text>
             </Row>
           )}

@@ -13,6 +13,10 @@ import { KIND_LABEL, STATUS_LABEL, URGENCY_LABEL, orderTime, orderTitle, taskRou
 import { OUTCOME_LABEL } from '../labels';
 import { locate, NO_LOCATION_TEXT } from '../location';
 import { PrivacySheet } from '@/components/PrivacySheet';
+import { CHECK_IN_WORDS } from '@cloud/contract/check-in-code';
+import { CheckInByCode } from './CheckInByCode';
+import { goTab, routes } from '@/utils/routes';
+import { HandBackPanel } from './HandBackPanel';
 import { askToSubscribe, prepareSubscribe, VOLUNTEER_KINDS } from '@/services/subscribe';
 import '../shared.scss';
 import './index.scss';
@@ -24,8 +28,9 @@ const ACTION_TEXT: Partial<Record<OrderAction, string>> = {
   checkIn: '签到',
   complete: '填写服务记录',
   decline: '婉拒',
+  handBack: '交还订单',
 };
-const ACTION_ORDER: OrderAction[] = ['grab', 'accept', 'checkIn', 'complete', 'decline'];
+const ACTION_ORDER: OrderAction[] = ['grab', 'accept', 'checkIn', 'complete', 'decline', 'handBack'];
 
 /** The buttons for exactly the actions the server offers. */
 export function ActionBar({
@@ -146,6 +151,13 @@ function RecordView({ o }: { o: OrderDetail }) {
   if (!r) return null;
   return (
     <Section title="服务记录" className="task-record">
+      {o.checkInVerified != null && (
+        <Row k="签到">
+          <Text className={`checkin-word checkin-word--${o.checkInVerified ? 'verified' : 'unverified'}`}>
+            {o.checkInVerified ? CHECK_IN_WORDS.verified : CHECK_IN_WORDS.unverified}
+          </Text>
+        </Row>
+      )}
       {r.actualStart && r.actualEnd && (
         <Row k="实际时间">
           <Text>
@@ -262,6 +274,7 @@ export default function TaskDetailPage() {
   const [busy, setBusy] = useState<OrderAction | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [declining, setDeclining] = useState(false);
+  const [handingBack, setHandingBack] = useState(false);
   const hidden = useRef(false);
   useDidHide(() => {
     hidden.current = true;
@@ -300,6 +313,10 @@ export default function TaskDetailPage() {
     else if (a === 'decline') {
       setDeclining(true);
       setTimeout(() => void Taro.pageScrollTo({ selector: '.decline-panel', duration: 200 }), 50);
+    }
+    else if (a === 'handBack') {
+      setHandingBack(true);
+      setTimeout(() => void Taro.pageScrollTo({ selector: '.hand-back-panel', duration: 200 }), 50);
     }
     else if (a === 'complete') void Taro.navigateTo({ url: taskRoutes.record(o.id) });
     else if (a === 'checkIn') {
@@ -346,11 +363,27 @@ export default function TaskDetailPage() {
               </Text>
             )}
 
+            {o.actions.includes('checkIn') && (
+              <CheckInByCode
+                orderId={o.id}
+                onDone={(toast) => {
+                  void Taro.showToast({ title: toast, icon: 'success' });
+                  void order.reload();
+                }}
+              />
+            )}
             <Facts o={o} />
             <RecordView o={o} />
             <Timeline o={o} />
 
-            {declining ? (
+            {handingBack ? (
+              <HandBackPanel
+                id={o.id}
+                onCancel={() => setHandingBack(false)}
+                // The order is no longer mine (not even visible): back to the task list.
+                onDone={() => goTab(routes.tasks)}
+              />
+            ) : declining ? (
               <DeclinePanel
                 id={o.id}
                 onCancel={() => setDeclining(false)}
