@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { completeProfile, expectClean } from './harness/journeys';
+import { closest, textOf } from './harness/tree';
 import { World } from './harness/world';
 
 /**
@@ -38,9 +39,64 @@ describe('weapp: accounts on the mini-program', () => {
     expectClean(phone);
   });
 
-  it('the provincial admin invites; the invitee opens the link and becomes an admin of that union', async () => {
+  it('a stranger applies as an enterprise, the city admin approves on the phone, and the new enterprise books a service', async () => {
+    const openid = 'o-weapp-enterprise-1';
+    const phone = await world.phone(openid);
+    await phone.switchTab('pages/me/index');
+    await phone.tap(await phone.waitForClass('me__profile-prompt'));
+    await completeProfile(phone, { name: '沈立新', mobile: '13867001234' });
+    await phone.tap(await phone.waitForClass('me__entry--enterprise'));
+    expect(phone.route).toBe('packages/account/enterprise/index');
+    await phone.waitForText('申请成为企业联系人');
+    await phone.type(phone.byClass('enterprise__company')[0]!, '杭州新立机械制造有限公司');
+    await phone.type(phone.byClass('enterprise__credit')[0]!, '91110108551385082Q');
+    for (const name of ['浙江省总工会', '杭州市总工会']) {
+      const option = phone.byClass('org-picker__option').find((n) => textOf(n).includes(name));
+      if (option) await phone.tap(option);
+    }
+    await phone.tap(phone.byClass('enterprise__submit')[0]);
+    await phone.waitForText('工会管理员审核后');
+
+    // The city admin reviews on the phone: 通过.
+    const admin = await world.phone(await world.openidOf('潘亚'));
+    await admin.navigateTo('/packages/account/admin/index');
+    await admin.waitForText('杭州新立机械制造有限公司');
+    const approve = admin.byClass('acct-enterprise__approve').find((b) => textOf(closest(b, 'acct-item')!).includes('杭州新立机械制造有限公司'));
+    await admin.tap(approve);
+    await admin.settle();
+    const user = await world.database.db.selectFrom('users').select(['roles', 'company']).where('openid', '=', openid).executeTakeFirstOrThrow();
+    expect(user.roles).toContain('enterprise');
+    expect(user.company).toBe('杭州新立机械制造有限公司');
+
+    // The applicant is told in the inbox, and books a technical service.
+    await phone.reLaunch('/packages/order/inbox/index');
+    await phone.waitForText('杭州新立机械制造有限公司');
+    const service = await world.database.db.selectFrom('services').select(['id', 'title']).orderBy('id').executeTakeFirstOrThrow();
+    await phone.reLaunch(`/packages/menu/service/index?id=${service.id}`);
+    await phone.waitForText(service.title);
+    await phone.tap(phone.byText(/^预约/).at(-1));
+    expect(phone.route).toBe('packages/order/book/index');
+    await phone.waitForText('时长');
+    const firstDuration = phone.byClass('choice').find((n) => /小时|分钟/.test(textOf(n)));
+    await phone.tap(firstDuration);
+    await phone.tap(await phone.waitForClass('slot-day'));
+    await phone.tap(await phone.waitForClass('slot-start'));
+    await phone.tap(phone.byClass('choice').find((n) => textOf(n) === '企业'));
+    await phone.type('详细地址', '杭州市余杭区良渚街道新立机械二号厂房');
+    await phone.type('联系电话', '13867001234');
+    await phone.tap('下一步：确认信息');
+    await phone.tap(await phone.waitForClass('book-submit'));
+    await phone.waitForText('等待');
+    const booked = await world.database.db.selectFrom('orders').innerJoin('users', 'users.id', 'orders.requester_id').select(['orders.kind', 'orders.service_id'])
+      .where('users.openid', '=', openid).executeTakeFirstOrThrow();
+    expect(booked).toEqual({ kind: 'service', service_id: service.id });
+    expectClean(phone);
+    expectClean(admin);
+  });
+
+  it('the provincial admin invites a county admin, who accepts, sees only that county, and loses the console when revoked', async () => {
     const adminOpenid = await world.openidOf('浙江省总工会管理员');
-    const org = await world.database.db.selectFrom('orgs').select(['id', 'name']).where('name', 'like', '%义乌%').executeTakeFirstOrThrow();
+    const org = await world.database.db.selectFrom('orgs').select(['id', 'name']).where('name', 'like', '%义乌市%').executeTakeFirstOrThrow();
     const invite = await world.api<{ code: string; url: string }>(adminOpenid, 'admin', 'invite', { orgId: org.id });
     expect(invite.url).toContain('packages/account/invite/index');
     const invitee = await world.phone('o-weapp-invitee', { launch: `packages/account/invite/index?code=${invite.code}` });
@@ -53,6 +109,29 @@ describe('weapp: accounts on the mini-program', () => {
     // The same code a second time is refused.
     const again = await world.cloud.call('o-weapp-someone-else', 'auth', { action: 'acceptInvite', data: { code: invite.code } });
     expect(again.result).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+
+    // The county admin's console shows only that county's orders.
+    await invitee.reLaunch('/packages/admin/orders/index');
+    await invitee.waitForText('共');
+    const scope = await world.database.db
+      .withRecursive('tree', (db) => db.selectFrom('orgs').select('id').where('id', '=', org.id).unionAll((q) => q.selectFrom('orgs').innerJoin('tree', 'tree.id', 'orgs.parent_id').select('orgs.id')))
+      .selectFrom('tree').select('id').execute();
+    const inScope = new Set(scope.map((r) => r.id));
+    const listed = await world.api<{ items: { orgId: string }[]; total: number }>('o-weapp-invitee', 'admin', 'orders', { pageSize: 100 });
+    expect(listed.total).toBeGreaterThan(0);
+    expect(listed.items.filter((o) => !inScope.has(o.orgId))).toEqual([]);
+    const all = await world.api<{ total: number }>(adminOpenid, 'admin', 'orders', { pageSize: 1 });
+    expect(listed.total).toBeLessThan(all.total);
     expectClean(invitee);
+
+    // Revoked by the provincial admin: the console is gone at the county admin's next call.
+    const invitedUser = await world.database.db.selectFrom('users').select('id').where('openid', '=', 'o-weapp-invitee').executeTakeFirstOrThrow();
+    await world.api(adminOpenid, 'admin', 'revokeRole', { userId: invitedUser.id, role: 'admin' });
+    const after = await world.cloud.call('o-weapp-invitee', 'admin', { action: 'orders', data: { pageSize: 1 } });
+    expect(after.result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await invitee.reLaunch('/packages/admin/dashboard/index');
+    await invitee.settle();
+    // Every panel of the console answers the refusal instead of data.
+    expect(invitee.text()).toContain('只有工会管理员可以执行此操作');
   });
 });
