@@ -17,11 +17,11 @@ describe('session store', () => {
     expect(useStore.getState().token).toBeNull();
   });
 
-  it('saves token and user (and nothing else) through Taro storage on login', () => {
+  it('saves token, user and 长辈模式 (and nothing else) through Taro storage on login', () => {
     useStore.getState().login('tok-1', me);
     expect(Taro.setStorageSync).toHaveBeenCalled();
     const saved = JSON.parse(String(storage.get(STORE_KEY)));
-    expect(saved).toEqual({ state: { token: 'tok-1', user: me }, version: 1 });
+    expect(saved).toEqual({ state: { token: 'tok-1', user: me, elder: false }, version: 1 });
   });
 
   it('round-trips: state written by one session is read back by the next', async () => {
@@ -41,7 +41,7 @@ describe('session store', () => {
     useStore.getState().logout();
     expect(useStore.getState().user).toBeNull();
     const saved = JSON.parse(String(storage.get(STORE_KEY)));
-    expect(saved.state).toEqual({ token: null, user: null });
+    expect(saved.state).toEqual({ token: null, user: null, elder: false });
   });
 
   it('drops a saved state of an unknown older version', async () => {
@@ -49,6 +49,23 @@ describe('session store', () => {
     await useStore.persist.rehydrate();
     expect(useStore.getState().token).toBeNull();
     expect(useStore.getState().user).toBeNull();
+  });
+
+  it('长辈模式 is remembered on the device and outlives a sign-out', async () => {
+    useStore.getState().login('tok-5', me);
+    useStore.getState().setElder(true);
+    useStore.getState().logout();
+    const written = storage.get(STORE_KEY);
+    useStore.setState({ elder: false });
+    storage.set(STORE_KEY, written);
+    await useStore.persist.rehydrate();
+    expect(useStore.getState().elder).toBe(true);
+  });
+
+  it('a session saved before 长辈模式 existed reads back with it off', async () => {
+    storage.set(STORE_KEY, JSON.stringify({ state: { token: 't', user: me }, version: 1 }));
+    await useStore.persist.rehydrate();
+    expect(useStore.getState()).toMatchObject({ token: 't', elder: false });
   });
 
   it('setUser refreshes the user and keeps the token', () => {

@@ -20,6 +20,8 @@ export const routes = {
   enterprise: '/packages/account/enterprise/index',
   profile: (from?: 'book') => `/packages/account/profile/index${from ? `?from=${from}` : ''}`,
   accounts: '/packages/account/admin/index',
+  /** 申报: a user's application to become a volunteer (packages/apply). */
+  apply: '/packages/apply/index/index',
 };
 
 export function go(url: string): void {

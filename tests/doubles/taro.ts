@@ -115,6 +115,7 @@ const Taro = {
   stopPullDownRefresh: jest.fn(ok),
   pageScrollTo: jest.fn(ok),
   setNavigationBarTitle: jest.fn(ok),
+  makePhoneCall: jest.fn(ok),
   request: jest.fn(() => Promise.reject(new Error('Taro.request is not stubbed in this test'))),
   getStorageSync,
   setStorageSync,

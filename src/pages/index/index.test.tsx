@@ -2,7 +2,10 @@ import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals
 import { act, cleanup, fireEvent, render, waitFor } from '@testing-library/react';
 import { resetTaroDouble, triggerPageEvent } from '../../../tests/doubles/taro';
 import type { Category, Page, TopicSummary } from '@cloud/contract';
+import Taro from '@tarojs/taro';
 import { ApiError, call } from '@/services/api';
+import { resetAllStores, useStore } from '@/stores';
+import { UNION_PHONE } from '@/utils/union-phone';
 import MenuHome from './index';
 
 jest.mock('@/services/api', () => {
@@ -52,6 +55,7 @@ function serve(topics: Topics) {
 
 beforeEach(() => {
   resetTaroDouble();
+  resetAllStores();
   callMock.mockReset();
 });
 afterEach(() => cleanup());
@@ -145,5 +149,30 @@ describe('menu home', () => {
     fail = false;
     fireEvent.click(getByText('重试'));
     await waitFor(() => expect(container.querySelectorAll('.topic-card')).toHaveLength(1));
+  });
+
+  it('长辈模式: search, the eight categories, 我的订单 and a call to the union; no hero line, entries or chips', async () => {
+    serve(async () => ({ items: [topic(1)], total: 1, page: 1, pageSize: 10 }));
+    const normal = render(<MenuHome />);
+    await waitFor(() => expect(normal.container.querySelectorAll('.category-item:not(.category-item--placeholder)')).toHaveLength(8));
+    expect(normal.container.querySelector('.home__big--call')).toBeNull();
+    expect(normal.container.querySelector('.filter-chips')).not.toBeNull();
+    normal.unmount();
+
+    useStore.getState().setElder(true);
+    useStore.getState().login('tok', { id: '3', name: '王海涛', roles: ['worker'], orgId: '2', orgName: '杭州市总工会', company: null });
+    const { container: c } = render(<MenuHome />);
+    expect(c.firstElementChild!.className).toBe('home elder');
+    await waitFor(() => expect(c.querySelectorAll('.category-item:not(.category-item--placeholder)')).toHaveLength(8));
+    expect(c.querySelector('.search-input')).not.toBeNull();
+    expect(c.querySelector('.home__entry')).toBeNull();
+    expect(c.querySelector('.home__subtitle')).toBeNull();
+    expect(c.querySelector('.filter-chips')).toBeNull();
+    fireEvent.click(c.querySelector('.home__big--orders')!);
+    expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/orders/index' });
+    const callBtn = c.querySelector('.home__big--call')!;
+    expect(callBtn.textContent).toBe('给杭州市总工会打电话');
+    fireEvent.click(callBtn);
+    expect(Taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: UNION_PHONE });
   });
 });

@@ -10,7 +10,10 @@ import { ListFooter } from '@/components/ListFooter';
 import { TopicCard } from '@/components/TopicCard';
 import { SearchInput } from '@/components/SearchInput';
 import { FilterChips } from '@/components/FilterChips';
-import { go, routes } from '@/utils/routes';
+import { useStore } from '@/stores';
+import { useRootClass } from '@/hooks/useElder';
+import { go, goTab, routes } from '@/utils/routes';
+import { callUnion } from '@/utils/union-phone';
 import './index.scss';
 
 const PAGE_SIZE = 10;
@@ -59,13 +62,17 @@ export default function MenuHome() {
     if (text && text !== lastQ.current) setCategory(undefined);
     lastQ.current = text;
   }, []);
+  // 长辈模式: search, the eight categories, 我的订单 and a call to the union; the rest stays out.
+  const elder = useStore((st) => st.elder);
+  const orgName = useStore((st) => st.user?.orgName);
+  const rootClass = useRootClass('home');
   const listTitle = q ? (categoryName ? `在「${categoryName}」中搜索“${q}”` : `全部分类中搜索“${q}”`) : categoryName ?? '全部主题';
 
   return (
-    <View className="home">
+    <View className={rootClass}>
       <View className="home__hero">
         <Text className="home__title">看菜单 · 点宣讲</Text>
-        <Text className="home__subtitle">选主题，也选宣讲人；劳模工匠送课到身边</Text>
+        {!elder && <Text className="home__subtitle">选主题，也选宣讲人；劳模工匠送课到身边</Text>}
       </View>
 
       <SearchInput className="topic-search home__search" placeholder="搜索宣讲主题、宣讲人" onSearch={search} />
@@ -93,6 +100,16 @@ export default function MenuHome() {
         )}
       </View>
 
+      {elder ? (
+        <View className="home__entries home__entries--elder">
+          <View className="btn btn--outline home__big home__big--orders" onClick={() => goTab(routes.orders)}>
+            我的订单
+          </View>
+          <View className="btn btn--primary home__big home__big--call" onClick={() => callUnion()}>
+            {`给${orgName ?? '工会'}打电话`}
+          </View>
+        </View>
+      ) : (
       <View className="home__entries">
         <View className="home__entry" onClick={() => go(routes.teams())}>
           <Text className="home__entry-title">服务队</Text>
@@ -103,6 +120,7 @@ export default function MenuHome() {
           <Text className="home__entry-desc">企业预约劳模工匠上门</Text>
         </View>
       </View>
+      )}
 
       <View id="topic-list" className="home__list-head">
         <Text className="home__list-title">{listTitle}</Text>
@@ -114,7 +132,7 @@ export default function MenuHome() {
         )}
       </View>
 
-      {categories.data && (
+      {categories.data && !elder && (
         <FilterChips
           options={categories.data.items.map((c) => ({ value: c.id, label: c.name }))}
           value={category}

@@ -78,4 +78,37 @@ describe('我的', () => {
     expect(c.querySelector('.me__entry--accounts')).not.toBeNull();
     expect(c.querySelector('.me__entry--invite')).toBeNull();
   });
+
+  it('an admin is not offered 申报成为志愿者; a worker is', () => {
+    serve();
+    useStore.getState().login('tok', { ...complete, roles: ['worker', 'admin'] });
+    const admin = render(<MePage />);
+    expect(admin.container.querySelector('.me__entry--apply')).toBeNull();
+    expect(admin.container.querySelector('.me__entry--manage')).not.toBeNull();
+    admin.unmount();
+    useStore.getState().login('tok', complete);
+    const { container: c } = render(<MePage />);
+    fireEvent.click(c.querySelector('.me__entry--apply')!);
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/apply/index/index' });
+  });
+
+  it('长辈模式: the switch in 我的 (signed in or not) turns the class on the page root on and off, and the store keeps it', () => {
+    serve();
+    const out = render(<MePage />);
+    const sw = () => out.container.querySelector('.me__entry--elder')!;
+    expect(sw().getAttribute('aria-checked')).toBe('false');
+    expect(out.container.firstElementChild!.className).toBe('me');
+    fireEvent.click(sw());
+    expect(useStore.getState().elder).toBe(true);
+    expect(out.container.firstElementChild!.className).toBe('me elder');
+    out.unmount();
+    useStore.getState().login('tok', complete);
+    const { container: c } = render(<MePage />);
+    expect(c.firstElementChild!.className).toBe('me elder');
+    const on = c.querySelector('.me__entry--elder')!;
+    expect(on.getAttribute('aria-checked')).toBe('true');
+    fireEvent.click(on);
+    expect(c.firstElementChild!.className).toBe('me');
+    expect(useStore.getState().elder).toBe(false);
+  });
 });

@@ -13,6 +13,7 @@ import { ROLE_LABEL } from '@/utils/labels';
 import { needsProfile } from '@/components/ProfileSheet/form';
 import { go, routes } from '@/utils/routes';
 import { ourPageOf } from '@/utils/scene';
+import { useRootClass } from '@/hooks/useElder';
 import './index.scss';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
@@ -146,7 +147,7 @@ function ApplyEntry() {
   useEffect(load, []);
   useDidShow(load);
   return (
-    <View className="me__row me__entry me__entry--apply" onClick={() => void Taro.navigateTo({ url: '/packages/apply/index/index' })}>
+    <View className="me__row me__entry me__entry--apply" onClick={() => go(routes.apply)}>
       <Text className="me__key">申报成为志愿者</Text>
       <Text className="me__value apply-entry-status">{status ?? '宣讲或技术服务'} ›</Text>
     </View>
@@ -186,6 +187,30 @@ async function scanConsoleCode() {
   }
 }
 
+/** 长辈模式 on and off; remembered on this device (the store saves it). */
+function ElderSwitch() {
+  const elder = useStore((s) => s.elder);
+  const setElder = useStore((s) => s.setElder);
+  return (
+    <View className="card me__more me__more--elder">
+      <View
+        className="me__row me__entry me__entry--elder"
+        role="switch"
+        aria-checked={elder}
+        onClick={() => setElder(!elder)}
+      >
+        <View className="me__elder-text">
+          <Text className="me__key">长辈模式</Text>
+          <Text className="me__elder-hint">字更大、按钮更大，首页更简单</Text>
+        </View>
+        <View className={`me__switch${elder ? ' me__switch--on' : ''}`}>
+          <View className="me__switch-knob" />
+        </View>
+      </View>
+    </View>
+  );
+}
+
 /** Ends this session on the server too (best effort), then forgets it here. */
 function signOut(logout: () => void) {
   void call('auth', 'logout', {}).catch(() => undefined);
@@ -208,6 +233,7 @@ export default function MePage() {
   const user = useStore((s) => s.user);
   const token = useStore((s) => s.token);
   const { logout, setUser } = useStore.getState();
+  const rootClass = useRootClass('me');
 
   // Refresh the profile when the tab shows; an expired session is cleared by the api client.
   useDidShow(() => {
@@ -217,7 +243,7 @@ export default function MePage() {
 
   if (user == null) {
     return (
-      <View className="me">
+      <View className={rootClass}>
         <View className="me__header">
           <View className="me__avatar-empty">?</View>
           <View className="me__who">
@@ -231,12 +257,13 @@ export default function MePage() {
             <DevLogin />
           </>
         )}
+        <ElderSwitch />
       </View>
     );
   }
 
   return (
-    <View className="me">
+    <View className={rootClass}>
       <View className="me__header">
         {user.avatarUrl ? <Image className="me__avatar" src={user.avatarUrl} mode="aspectFill" /> : <TextAvatar name={user.name} size="large" />}
         <View className="me__who">
@@ -282,7 +309,8 @@ export default function MePage() {
       {user.volunteerId && <VolunteerStats />}
       {(!user.roles.includes('volunteer') || !user.roles.includes('enterprise') || user.roles.includes('admin')) && (
         <View className="card me__more">
-          {!user.roles.includes('volunteer') && <ApplyEntry />}
+          {/* Admins run the review; they are not offered 申报 themselves (finding 7). */}
+          {!user.roles.includes('volunteer') && !user.roles.includes('admin') && <ApplyEntry />}
           {!user.roles.includes('enterprise') && <EnterpriseEntry />}
           {user.roles.includes('admin') && (
             <View className="me__row me__entry me__entry--manage" onClick={() => void Taro.navigateTo({ url: '/packages/manage/index/index' })}>
@@ -321,6 +349,7 @@ export default function MePage() {
           </View>
         </View>
       )}
+      <ElderSwitch />
       <View className="me__logout">
         <View className="btn btn--outline me__logout-btn" onClick={() => signOut(logout)}>
           退出登录

@@ -13,6 +13,7 @@ import { ORDER_STATUS_LABEL } from '@/components/OrderCard/labels';
 import { go, goTab, routes } from '@/utils/routes';
 import { orderRoutes } from './routes';
 import { refreshUnread, useUnread } from './badge';
+import { useRootClass } from '@/hooks/useElder';
 import './index.scss';
 
 const PAGE_SIZE = 10;
@@ -86,8 +87,9 @@ export default function OrdersPage() {
   useDidShow(() => {
     if (user == null) void refreshUnread();
   });
+  const rootClass = useRootClass('orders');
   return (
-    <View className="orders">
+    <View className={rootClass}>
       {user == null ? (
         <StateView
           loading={false}

@@ -8,9 +8,10 @@ import { usePagedList, type PagedList } from '@/hooks/usePagedList';
 import { StateView } from '@/components/StateView';
 import { ListFooter } from '@/components/ListFooter';
 import { FilterChips, type FilterOption } from '@/components/FilterChips';
-import { goTab, routes } from '@/utils/routes';
+import { go, goTab, routes } from '@/utils/routes';
 import { PoolCard, TaskCard } from './cards';
 import { STATUS_LABEL, tabRequest, taskRoutes, type Segment } from './shared';
+import { useRootClass } from '@/hooks/useElder';
 import './index.scss';
 
 const PAGE_SIZE = 10;
@@ -149,6 +150,7 @@ function VolunteerTasks() {
 /** 任务: for volunteers, orders named to me or taken by me, and the grab pool. */
 export default function TasksPage() {
   const user = useStore((s) => s.user);
+  const rootClass = useRootClass('tasks-page');
   let body;
   if (user == null) {
     body = (
@@ -167,12 +169,17 @@ export default function TasksPage() {
         error={null}
         empty
         emptyText="只有劳模工匠志愿者可以接单"
-        emptyHint="志愿者在这里接单、抢单、签到并填写服务记录；您可以在「点单」预约劳模工匠的宣讲和技术服务"
-        emptyAction={{ text: '去点单', onClick: () => goTab(routes.home) }}
+        emptyHint="志愿者在这里接单、抢单、签到并填写服务记录。劳模工匠可以申报成为志愿者，审核通过后即可接单；预约宣讲和技术服务请到「点单」"
+        emptyAction={
+          // Admins review 申报 rather than file one (我的 does not offer it to them either).
+          user.roles.includes('admin')
+            ? { text: '去点单', onClick: () => goTab(routes.home) }
+            : { text: '申报成为志愿者', onClick: () => go(routes.apply) }
+        }
       />
     );
   } else {
     body = <VolunteerTasks />;
   }
-  return <View className="tasks-page">{body}</View>;
+  return <View className={rootClass}>{body}</View>;
 }
