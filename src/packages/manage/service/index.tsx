@@ -36,6 +36,9 @@ function Editor() {
   }, [service.data]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const readOnly = service.data != null && !canEdit(service.data.orgId);
+  // The fields mount once the draft holds the loaded values: on H5 a value changed right after a
+  // field mounts reaches Taro's input before its inner element exists ('reading value' at watchValue).
+  const draftPending = service.data != null && draft.id !== service.data.id;
   const teamOptions = [
     { value: NO_TEAM, label: '不属于服务队' },
     ...(teams.data?.items ?? []).filter((t) => canEdit(t.orgId) || t.id === draft.teamId).map((t) => ({ value: t.id, label: t.name })),
@@ -53,7 +56,7 @@ function Editor() {
 
   return (
     <View className="mg-page service-editor">
-      <StateView loading={service.status === 'loading' && service.data == null} error={service.error} onRetry={() => void service.reload()}>
+      <StateView loading={(service.status === 'loading' && service.data == null) || draftPending} error={service.error} onRetry={() => void service.reload()}>
         {readOnly && <Text className="mg-banner service-readonly">该服务不属于您管辖的工会，只能查看，不能修改</Text>}
         {form.banner && (
           <View className="mg-banner service-error" role="alert">

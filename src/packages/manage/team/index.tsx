@@ -144,6 +144,9 @@ function Editor() {
   }, [team.data]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const readOnly = team.data != null && !canEdit(team.data.orgId);
+  // The fields mount once the draft holds the loaded values: on H5 a value changed right after a
+  // field mounts reaches Taro's input before its inner element exists ('reading value' at watchValue).
+  const draftPending = team.data != null && draft.id !== team.data.id;
   const orgOptions = orgs.map((o) => ({ value: o.id, label: o.name }));
 
   const save = () => {
@@ -179,7 +182,7 @@ function Editor() {
 
   return (
     <View className="mg-page team-editor">
-      <StateView loading={team.status === 'loading' && team.data == null} error={team.error} onRetry={() => void team.reload()}>
+      <StateView loading={(team.status === 'loading' && team.data == null) || draftPending} error={team.error} onRetry={() => void team.reload()}>
         {readOnly && <Text className="mg-banner team-readonly">该队伍不属于您管辖的工会，只能查看，不能修改</Text>}
         {form.banner && (
           <View className="mg-banner team-error" role="alert">

@@ -37,6 +37,9 @@ function Editor() {
   }, [topic.data]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const readOnly = topic.data != null && !canEdit(topic.data.orgId);
+  // The fields mount once the draft holds the loaded values: on H5 a value changed right after a
+  // field mounts reaches Taro's input before its inner element exists ('reading value' at watchValue).
+  const draftPending = topic.data != null && draft.id !== topic.data.id;
   const durationOptions = [...new Set([...DURATION_OPTIONS, ...draft.durations])]
     .sort((a, b) => a - b)
     .map((m) => ({ value: m, label: `${m} 分钟` }));
@@ -53,7 +56,7 @@ function Editor() {
 
   return (
     <View className="mg-page topic-editor">
-      <StateView loading={topic.status === 'loading' && topic.data == null} error={topic.error} onRetry={() => void topic.reload()}>
+      <StateView loading={(topic.status === 'loading' && topic.data == null) || draftPending} error={topic.error} onRetry={() => void topic.reload()}>
         {readOnly && <Text className="mg-banner topic-readonly">该主题不属于您管辖的工会，只能查看，不能修改</Text>}
         {form.banner && (
           <View className="mg-banner topic-error" role="alert">
