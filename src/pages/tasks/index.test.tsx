@@ -41,6 +41,15 @@ describe('任务 tab', () => {
     const { container } = render(<TasksPage />);
     expect(container.textContent).toContain('只有劳模工匠志愿者可以接单');
     expect(callMock).not.toHaveBeenCalled();
+    // …and links a worker to 申报 (an admin, who reviews them, to 点单).
+    const action = container.querySelector('.state-view__action')!;
+    expect(action.textContent).toBe('申报成为志愿者');
+    fireEvent.click(action);
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/apply/index/index' });
+    cleanup();
+    useStore.getState().login('t', { ...worker, roles: ['admin'] });
+    const admin = render(<TasksPage />);
+    expect(admin.container.querySelector('.state-view__action')!.textContent).toBe('去点单');
   });
 
   it('shows my tasks with a status filter, and the pool with filters and sort', async () => {

@@ -43,7 +43,7 @@ export function AdminShell({ active, badge, children }: AdminShellProps) {
             <View
               key={t.tab}
               data-tab={t.tab}
-              className={`admin__tab${t.tab === active ? ' admin__tab--active' : ''}`}
+              className={`admin__tab${t.tab === active ? ' admin__tab--active' : ''}${t.wideOnly ? ' admin__tab--wide-only' : ''}`}
               onClick={() => t.tab !== active && switchAdminTab(t.tab)}
             >
               <Text>{t.label}</Text>

@@ -1,8 +1,12 @@
 import type { ReactNode } from 'react';
+import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { StateView } from '@/components/StateView';
 import { useStore } from '@/stores';
 import { goTab, routes } from '@/utils/routes';
+import { AdminShell } from '../../admin/components/AdminShell';
+import { useIsWide } from '../../admin/components/useIsWide';
+import { manageTabOf } from '../../admin/lib/routes';
 
 /**
  * Renders the page only for a union admin; anyone else gets a polite explanation instead of a
@@ -10,6 +14,8 @@ import { goTab, routes } from '@/utils/routes';
  */
 export function AdminGate({ children }: { children: ReactNode }) {
   const user = useStore((s) => s.user);
+  // At desktop width the manage pages sit in the console's frame, with its sidebar (finding 7).
+  const wide = useIsWide();
   if (user == null) {
     return (
       <View className="mg-page mg-gate">
@@ -36,6 +42,10 @@ export function AdminGate({ children }: { children: ReactNode }) {
         />
       </View>
     );
+  }
+  if (wide) {
+    const path = Taro.getCurrentInstance().router?.path ?? '';
+    return <AdminShell active={manageTabOf(path)}>{children}</AdminShell>;
   }
   return <>{children}</>;
 }
