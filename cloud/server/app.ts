@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { HTTP_STATUS, type ApiErrorBody, type Envelope } from '../contract';
 import { resolveCaller } from '../functions/caller';
@@ -9,6 +8,7 @@ import { createLogger, newRequestId } from '../runtime/logger';
 import { FUNCTIONS } from '../functions/registry';
 import { dispatch, toErrorBody } from '../functions/router';
 import type { UploadQuota } from '../config';
+import { registerH5Static } from './h5-static';
 import { registerSecurityHeaders } from './security-headers';
 import { registerUploads } from './uploads';
 
@@ -92,7 +92,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
 
   const h5Dir = opts.h5Dir && fs.existsSync(path.join(opts.h5Dir, 'index.html')) ? opts.h5Dir : null;
   if (h5Dir) {
-    await app.register(fastifyStatic, { root: h5Dir, prefix: '/', index: 'index.html', maxAge: 0 });
+    await registerH5Static(app, h5Dir, { onError: (err) => app.log.warn({ err }, 'H5 precompression skipped') });
   } else {
     app.get('/', async (_req, reply) =>
       reply.type('text/html; charset=utf-8').send('<p>H5 尚未构建：请运行 <code>npm run build:h5</code> 后重启。</p>'),
