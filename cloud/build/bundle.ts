@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { FUNCTIONS } from '../functions/registry';
+import { CERTIFICATE_FONT, certificateFontPath } from '../domain/trust/certificate-pdf';
 
 const root = path.resolve(__dirname, '../..');
 // CLOUD_BUNDLE_DIR (inside the repository, so the bundles find node_modules): a test builds its own
@@ -29,6 +30,9 @@ const OPEN_APIS: Record<string, string[]> = {
   auth: ['phonenumber.getPhoneNumber', 'wxacode.getUnlimited'],
   admin: ['wxacode.getUnlimited'],
 };
+
+/** Functions that draw the hours certificate (task.certificate) and so need its font file (8 MB). */
+const NEEDS_CERTIFICATE_FONT = ['task'];
 
 /** Entry source per function: action maps go through createMain; the timer has its own main. */
 const entrySource = (name: string) =>
@@ -78,6 +82,11 @@ async function main() {
       path.join(dir, 'config.json'),
       JSON.stringify({ permissions: { openapi: OPEN_APIS[name] ?? [] }, ...FUNCTION_CONFIG[name] }, null, 2) + '\n',
     );
+    // The certificate's font travels with the function that draws the PDF (read next to index.js).
+    if (NEEDS_CERTIFICATE_FONT.includes(name)) {
+      fs.mkdirSync(path.join(dir, 'fonts'), { recursive: true });
+      fs.copyFileSync(certificateFontPath(), path.join(dir, 'fonts', CERTIFICATE_FONT));
+    }
     const kb = (fs.statSync(path.join(dir, 'index.js')).size / 1024).toFixed(0);
     console.log(`cloudfunctions/${name}: index.js ${kb} KB (${Math.round(performance.now() - t0)} ms)`);
   }

@@ -60,6 +60,7 @@ export function services(wechat?: WeChatApi): Promise<Services> {
       guards: createGuards(config.limits),
       notify: config.notify,
       accounts: { inviteTtlHours: config.inviteTtlHours },
+      ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}),
       ...(wechat ? { wechat } : {}),
     };
   })().catch((err) => {

@@ -43,6 +43,8 @@ export interface AppConfig {
   notify: NotifyConfig;
   /** INVITE_TTL_HOURS: how long an admin invitation stays valid, default 72. */
   inviteTtlHours: number;
+  /** PUBLIC_BASE_URL: the address people reach the public pages at (the certificate's QR), e.g. https://laomo.example.cn. */
+  publicBaseUrl: string | null;
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -63,6 +65,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: LOG_LEVELS.find((l) => l === env.LOG_LEVEL) ?? 'info',
     notify: notifyConfigFromEnv(env),
     inviteTtlHours: positiveInt(env.INVITE_TTL_HOURS, 72),
+    publicBaseUrl: env.PUBLIC_BASE_URL?.trim().replace(/\/+$/, '') || null,
     uploads: {
       perDay: positiveInt(env.UPLOADS_PER_DAY, UPLOAD_QUOTA_DEFAULTS.perDay),
       bytesPerDay: positiveInt(env.UPLOAD_MB_PER_DAY, UPLOAD_QUOTA_DEFAULTS.bytesPerDay / 1024 / 1024) * 1024 * 1024,

@@ -29,6 +29,8 @@ export interface Services {
   notify?: NotifyConfig;
   /** WeChat's open APIs: only on CloudBase. */
   wechat?: WeChatApi;
+  /** Where the public pages live (the certificate's QR points there): PUBLIC_BASE_URL, else the local server. */
+  publicBaseUrl?: string;
   /** Invitation lifetime and the like; defaults when absent. */
   accounts?: AccountSettings;
 }

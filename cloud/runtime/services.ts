@@ -31,6 +31,7 @@ export async function startRuntime(config: AppConfig, opts: { seed?: boolean } =
       guards: createGuards(config.limits),
       notify: config.notify,
       accounts: { inviteTtlHours: config.inviteTtlHours },
+      publicBaseUrl: config.publicBaseUrl ?? `http://${config.host}:${config.port}`,
     };
     return {
       services,

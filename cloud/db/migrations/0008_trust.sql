@@ -50,7 +50,8 @@ CREATE INDEX certificates_volunteer_idx ON certificates (volunteer_id, issued_at
 
 -- Statistics: one more rollup dimension, 'checkin', keyed '<team id>:verified' or
 -- '<team id>:unverified' for every order that was checked in, so the share of verified visits per
--- team comes from the rollup like the rest. The rest of the function is as in 0005.
+-- team comes from the rollup like the rest. The rest of the function is as in 0005, but for
+-- needs_resolved (see there).
 CREATE OR REPLACE FUNCTION stats_contribution(o orders, sign integer)
 RETURNS TABLE (day date, org_id bigint, dim text, key text, total integer, lectures integer, services integer,
   needs_collected integer, needs_resolved integer, people bigint, minutes bigint, rating_sum integer, rating_n integer)
@@ -67,7 +68,8 @@ LANGUAGE sql STABLE AS $$
       sign * (o.kind = 'lecture' AND m.done)::int AS lectures,
       sign * (o.kind <> 'lecture' AND m.done)::int AS services,
       sign * (o.kind = 'need' AND o.status <> 'cancelled')::int AS needs_collected,
-      sign * (o.kind = 'need' AND m.done AND (o.confirmed_at IS NOT NULL OR o.record->>'outcome' = 'resolved'))::int AS needs_resolved,
+      -- coalesce: a done need whose record has no outcome made this NULL in 0005, and the delta insert failed.
+      sign * coalesce(o.kind = 'need' AND m.done AND (o.confirmed_at IS NOT NULL OR o.record->>'outcome' = 'resolved'), false)::int AS needs_resolved,
       sign * CASE WHEN m.done THEN coalesce((o.record->>'peopleServed')::bigint, 0) ELSE 0 END AS people,
       sign * CASE WHEN m.done THEN coalesce(o.credited_minutes, 0)::bigint ELSE 0 END AS minutes,
       sign * coalesce(o.rating, 0)::int AS rating_sum,

@@ -1,4 +1,5 @@
-import { catalogInput } from '../../contract';
+import { catalogInput, trustInput } from '../../contract';
+import { verifyCertificate } from '../../domain/trust/certificate';
 import * as catalog from '../../domain/catalog/service';
 import { publicOrgs } from '../../domain/accounts/orgs';
 import { publicAction, type ActionMap } from '../router';
@@ -15,4 +16,5 @@ export const actions: ActionMap = {
   volunteer: publicAction(catalogInput.volunteer, (ctx, input) => catalog.volunteer(ctx.db, ctx.clock, input)),
   teams: publicAction(catalogInput.teams, (ctx, input) => catalog.teams(ctx.db, input)),
   team: publicAction(catalogInput.team, (ctx, input) => catalog.team(ctx.db, input.id)),
+  verifyCertificate: publicAction(trustInput.verifyCertificate, (ctx, input) => verifyCertificate(ctx.db, input.code)),
 };

@@ -1,6 +1,7 @@
 import { applyInput, taskInput, trustInput } from '../../contract';
 import { verifyCheckInCode } from '../../domain/trust/check-in-code';
 import { handBack, trustStats } from '../../domain/trust/hand-back';
+import { issueCertificate } from '../../domain/trust/certificate';
 import * as applications from '../../domain/admin/volunteers';
 import * as availability from '../../domain/availability/service';
 import { loadActor } from '../../domain/orders/transition';
@@ -22,6 +23,9 @@ export const actions: ActionMap = {
     const verified = input.code !== undefined && input.code !== '' ? await verifyCheckInCode(ctx.db, now, a, input.id, input.code) : false;
     return tasks.checkIn(ctx.db, now, a, input.id, input.location, verified);
   }),
+  // Loading the font and drawing the PDF takes a few hundred ms; more on a cold CloudBase container.
+  certificate: userAction(trustInput.certificate, async (ctx, input) =>
+    issueCertificate(ctx.db, ctx.clock.now(), await actor(ctx), input, ctx.publicBaseUrl ?? 'http://127.0.0.1:10086'), { deadlineMs: 30_000 }),
   handBack: userAction(trustInput.handBack, async (ctx, input) => handBack(ctx.db, ctx.clock.now(), await actor(ctx), input.id, input.reason)),
   complete: userAction(taskInput.complete, async (ctx, input) => tasks.complete(ctx.db, ctx.clock.now(), await actor(ctx), input.id, input.record)),
   stats: userAction(taskInput.stats, async (ctx) => {

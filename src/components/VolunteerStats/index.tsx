@@ -1,7 +1,8 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { call } from '@/services/api';
+import { call, errorMessage } from '@/services/api';
+import { getCertificate } from './certificate';
 import { useAsync } from '@/hooks/useAsync';
 import { goTab, routes } from '@/utils/routes';
 import { tabRequest, taskRoutes } from '@/pages/tasks/shared';
@@ -20,6 +21,19 @@ export function VolunteerStats() {
     hidden.current = false;
   });
   const s = stats.data;
+  const [making, setMaking] = useState(false);
+  const certificate = async () => {
+    if (making) return;
+    setMaking(true);
+    try {
+      const said = await getCertificate();
+      if (said) void Taro.showToast({ title: said, icon: 'none', duration: 3000 });
+    } catch (err) {
+      void Taro.showToast({ title: errorMessage(err), icon: 'none', duration: 3000 });
+    } finally {
+      setMaking(false);
+    }
+  };
   const cells: [string, string][] = [
     ['服务次数', s ? String(s.ordersDone) : '—'],
     ['服务时长(小时)', s ? String(s.serviceHours) : '—'],
@@ -49,6 +63,12 @@ export function VolunteerStats() {
           ))}
         </View>
       )}
+      {s && (s.checkIns ?? 0) + (s.handBacks ?? 0) > 0 && (
+        // Reliability as the union sees it: check-ins verified with the requester's code, hand-backs.
+        <Text className="volunteer-stats__trust">
+          签到已核验 {s.verifiedCheckIns ?? 0}/{s.checkIns ?? 0} 次{s.handBacks ? ` · 交还订单 ${s.handBacks} 次` : ''}
+        </Text>
+      )}
       <View className="volunteer-stats__links">
         <Text
           className="volunteer-stats__link volunteer-stats__link--tasks"
@@ -64,6 +84,9 @@ export function VolunteerStats() {
           onClick={() => void Taro.navigateTo({ url: taskRoutes.availability })}
         >
           可预约时间 ›
+        </Text>
+        <Text className="volunteer-stats__link volunteer-stats__link--certificate" onClick={() => void certificate()}>
+          {making ? '正在生成…' : '时长证明 ›'}
         </Text>
       </View>
     </View>
