@@ -11,6 +11,7 @@ import type { UploadQuota } from '../config';
 import { registerH5Static } from './h5-static';
 import { registerSecurityHeaders } from './security-headers';
 import { registerUploads } from './uploads';
+import { registerVerifyPage } from './verify-page';
 
 export interface ServerOptions {
   services: Services;
@@ -78,6 +79,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   });
 
   app.get('/api/health', async () => ({ ok: true, data: { now: opts.services.clock.now().toISOString() } }));
+  // Where the hours certificate's QR points (public).
+  await registerVerifyPage(app, opts.services);
 
   app.setErrorHandler((err, req, reply) => {
     // Framework-level failures (body too large, bad content) are the caller's mistake: 4xx.

@@ -126,6 +126,10 @@ describe.each(ENGINES)('志愿服务时长证明 on %s', (engine) => {
     } finally {
       await app.close();
     }
+    // And the real server serves it, with its security headers.
+    const served = await server.app.inject({ method: 'GET', url: `/verify/${formatCode(file.figures.code)}` });
+    expect([served.statusCode, served.headers['content-type']]).toEqual([200, 'text/html; charset=utf-8']);
+    expect(served.body).toContain(file.figures.name);
   });
 
   it('refuses a bad period by field, a non-volunteer, and nobody logged in', async () => {
