@@ -77,6 +77,18 @@ export default function MenuHome() {
 
       <SearchInput className="topic-search home__search" placeholder="搜索宣讲主题、宣讲人" onSearch={search} />
 
+      {/* 长辈模式: the two things asked for most, above the fold. */}
+      {elder && (
+        <View className="home__entries home__entries--elder">
+          <View className="btn btn--outline home__big home__big--orders" onClick={() => goTab(routes.orders)}>
+            我的订单
+          </View>
+          <View className="btn btn--primary home__big home__big--call" onClick={() => callUnion()}>
+            {`给${orgName ?? '工会'}打电话`}
+          </View>
+        </View>
+      )}
+
       <View className="home__grid">
         {categories.status === 'error' ? (
           <View className="home__grid-error" onClick={() => void categories.reload()}>
@@ -100,16 +112,7 @@ export default function MenuHome() {
         )}
       </View>
 
-      {elder ? (
-        <View className="home__entries home__entries--elder">
-          <View className="btn btn--outline home__big home__big--orders" onClick={() => goTab(routes.orders)}>
-            我的订单
-          </View>
-          <View className="btn btn--primary home__big home__big--call" onClick={() => callUnion()}>
-            {`给${orgName ?? '工会'}打电话`}
-          </View>
-        </View>
-      ) : (
+      {!elder && (
       <View className="home__entries">
         <View className="home__entry" onClick={() => go(routes.teams())}>
           <Text className="home__entry-title">服务队</Text>

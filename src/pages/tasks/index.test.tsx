@@ -54,13 +54,18 @@ describe('任务 tab', () => {
 
   it('shows my tasks with a status filter, and the pool with filters and sort', async () => {
     useStore.getState().login('t', volunteer);
-    callMock.mockImplementation((_fn: string, action: string) =>
+    callMock.mockImplementation((fn: string, action: string) =>
       Promise.resolve(
         action === 'inbox'
           ? page([makeOrder({ id: '1', status: 'accepted', volunteerId: '5' })])
-          : page([makeOrder({ id: '2', actions: ['grab'] }), makeOrder({ id: '3', actions: ['grab'] })]),
+          : fn === 'catalog' && action === 'services'
+            ? page([{ field: '数控' }, { field: '自动化' }, { field: '数控' }])
+            : fn === 'catalog' && action === 'orgs'
+              ? page([{ region: '浙江' }, { region: '义乌' }, { region: '义乌' }])
+              : page([makeOrder({ id: '2', actions: ['grab'], kind: 'need', field: '机械制造' }), makeOrder({ id: '3', actions: ['grab'] })]),
       ),
     );
+    const poolCalls = () => callMock.mock.calls.filter((c) => c[0] === 'task' && c[1] === 'pool');
     const { container } = render(<TasksPage />);
     await waitFor(() => expect(container.querySelectorAll('.task-card')).toHaveLength(1));
     expect(callMock).toHaveBeenLastCalledWith('task', 'inbox', { status: undefined, page: 1, pageSize: 10 });
@@ -71,14 +76,19 @@ describe('任务 tab', () => {
     fireEvent.click(container.querySelector('.task-seg__item--pool')!);
     await waitFor(() => expect(container.querySelectorAll('.pool-card')).toHaveLength(2));
     expect(container.querySelectorAll('.grab-btn')).toHaveLength(2);
-    expect(callMock).toHaveBeenLastCalledWith('task', 'pool', { field: undefined, region: undefined, sort: 'urgent', page: 1, pageSize: 10 });
+    expect(poolCalls().at(-1)![2]).toEqual({ field: undefined, region: undefined, sort: 'urgent', page: 1, pageSize: 10 });
+    // The filters come from the data: the services' fields and the needs' on screen, the unions' regions.
+    const chips = (which: string) =>
+      Array.from(container.querySelectorAll(`.pool-filter--${which} .filter-chips__item`)).map((e) => e.textContent);
+    await waitFor(() => expect(chips('field')).toEqual(['全部领域', '机械制造', '数控', '自动化']));
+    expect(chips('region')).toEqual(['全部地区', '浙江', '义乌']);
 
     fireEvent.click(container.querySelector('.pool-sort__item[data-value="recommended"]')!);
-    await waitFor(() => expect(callMock).toHaveBeenLastCalledWith('task', 'pool', expect.objectContaining({ sort: 'recommended' })));
+    await waitFor(() => expect(poolCalls().at(-1)![2]).toEqual(expect.objectContaining({ sort: 'recommended' })));
     fireEvent.click(container.querySelector('.pool-filter--field .filter-chips__item[data-value="数控"]')!);
     fireEvent.click(container.querySelector('.pool-filter--region .filter-chips__item[data-value="义乌"]')!);
     await waitFor(() =>
-      expect(callMock).toHaveBeenLastCalledWith('task', 'pool', { field: '数控', region: '义乌', sort: 'recommended', page: 1, pageSize: 10 }),
+      expect(poolCalls().at(-1)![2]).toEqual({ field: '数控', region: '义乌', sort: 'recommended', page: 1, pageSize: 10 }),
     );
   });
 

@@ -12,6 +12,8 @@ import { go, goTab, routes } from '@/utils/routes';
 import { PoolCard, TaskCard } from './cards';
 import { STATUS_LABEL, tabRequest, taskRoutes, type Segment } from './shared';
 import { useRootClass } from '@/hooks/useElder';
+import { useAsync } from '@/hooks/useAsync';
+import { byFrequency, serviceFields, unionRegions } from '@/utils/facets';
 import './index.scss';
 
 const PAGE_SIZE = 10;
@@ -22,8 +24,17 @@ const STATUS_OPTIONS: FilterOption<OrderStatus>[] = (['pending', 'accepted', 'in
 }));
 
 const opts = (xs: string[]): FilterOption<string>[] => xs.map((x) => ({ value: x, label: x }));
-const FIELD_OPTIONS = opts(['数控', '电力', '维修电工', '机电维修', '汽车维修', '焊接', '电商', '医疗义诊', '污水处理', '自动化']);
-const REGION_OPTIONS = opts(['杭州', '建德', '湖州', '德清', '安吉', '金华', '婺城', '金华开发区', '义乌', '浦江']);
+
+/** The pool's filters from the data: the services' fields and the needs' on screen; the unions' regions. */
+function usePoolFilters(needFields: (string | null)[], chosen: string | undefined) {
+  const fields = useAsync(serviceFields, []);
+  const regions = useAsync(unionRegions, []);
+  return {
+    // The chosen one stays offered while its list is empty.
+    fields: opts(byFrequency([chosen, ...needFields, ...(fields.data ?? [])])),
+    regions: opts(regions.data ?? []),
+  };
+}
 
 /** Page events go to the list on screen; coming back to the tab (or from a task) reloads it. */
 function usePageList<T>(list: PagedList<T>) {
@@ -72,6 +83,7 @@ function Pool() {
     [field, region, sort],
   );
   usePageList(list);
+  const filters = usePoolFilters(list.items.map((o) => o.field ?? null), field);
   return (
     <>
       <View className="pool-sort">
@@ -93,10 +105,10 @@ function Pool() {
         {!list.loading && !list.error && <Text className="pool-sort__total">共 {list.total} 单</Text>}
       </View>
       <View className="pool-filter pool-filter--field">
-        <FilterChips options={FIELD_OPTIONS} value={field} onChange={setField} allLabel="全部领域" />
+        <FilterChips options={filters.fields} value={field} onChange={setField} allLabel="全部领域" />
       </View>
       <View className="pool-filter pool-filter--region">
-        <FilterChips options={REGION_OPTIONS} value={region} onChange={setRegion} allLabel="全部地区" />
+        <FilterChips options={filters.regions} value={region} onChange={setRegion} allLabel="全部地区" />
       </View>
       <StateView
         loading={list.loading}

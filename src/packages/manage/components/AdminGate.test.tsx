@@ -26,10 +26,10 @@ describe('manage pages on a desktop (finding 7)', () => {
     expect(c.querySelector('.admin .admin__main .mg-page')).not.toBeNull();
     const active = c.querySelector('.admin__tab--active')!;
     expect(active.textContent).toBe('志愿者审核');
-    const tabs = [...c.querySelectorAll('.admin__tab')].map((t) => t.textContent);
+    const tabs = Array.from(c.querySelectorAll('.admin__tab')).map((t) => t.textContent);
     expect(tabs).toEqual(['数据看板', '超时待办', '订单管理', '导出报表', '消息发送', '志愿者审核', '菜单与队伍']);
     // The two manage entries are the sidebar's only: the phone's top tabs keep five.
-    expect([...c.querySelectorAll('.admin__tab--wide-only')].map((t) => t.textContent)).toEqual(['志愿者审核', '菜单与队伍']);
+    expect(Array.from(c.querySelectorAll('.admin__tab--wide-only')).map((t) => t.textContent)).toEqual(['志愿者审核', '菜单与队伍']);
     fireEvent.click(getByText('菜单与队伍'));
     expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/manage/index/index' });
   });

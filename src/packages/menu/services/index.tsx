@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { useAsync } from '@/hooks/useAsync';
+import { serviceFields } from '@/utils/facets';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { call } from '@/services/api';
@@ -11,9 +13,7 @@ import { SearchInput } from '@/components/SearchInput';
 import { FilterChips, type FilterOption } from '@/components/FilterChips';
 import '../shared.scss';
 
-/** The fields named in the unions' service lists; free text search covers anything else. */
-const FIELDS = ['数控', '电力', '汽车维修', '医疗义诊', '维修电工', '电商', '机电维修', '焊接', '污水处理'];
-const FIELD_OPTIONS: FilterOption<string>[] = FIELDS.map((f) => ({ value: f, label: f }));
+const opts = (xs: string[]): FilterOption<string>[] => xs.map((x) => ({ value: x, label: x }));
 
 /** 技术服务: the teams' service list (两张清单 of the unions), by field and text. */
 export default function ServicesPage() {
@@ -26,6 +26,8 @@ export default function ServicesPage() {
     [field, q, teamId],
   );
   const teamName = teamId ? services.items[0]?.teamName : null;
+  // The fields the menu's services are in (the chips wait for them; search works meanwhile).
+  const fields = useAsync(serviceFields, []);
 
   useReachBottom(() => services.loadMore());
   usePullDownRefresh(() => {
@@ -45,7 +47,7 @@ export default function ServicesPage() {
           </Text>
         </View>
       )}
-      <FilterChips options={FIELD_OPTIONS} value={field} onChange={setField} />
+      {fields.data && fields.data.length > 0 && <FilterChips options={opts(fields.data)} value={field} onChange={setField} />}
       <StateView
         loading={services.loading}
         error={services.error}
