@@ -4,7 +4,11 @@ import type { Order } from '../../cloud/contract';
 import { sessionFor, type Session } from '../helpers/actors';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createTechnicians, postNeed } from '../helpers/needs';
+import { NO_LIMITS } from '../../cloud/functions/limits';
 import { createTestServer, type TestServer } from '../helpers/server';
+
+/** Race semantics only: no rate limits, and a deadline no queue of a thousand taps on two loaded cores reaches. */
+const RACE_LIMITS = { ...NO_LIMITS, deadlineMs: 120_000 };
 
 const tally = (results: { body: { ok: boolean; error?: { code: string } } }[]) =>
   results.reduce<Record<string, number>>((acc, r) => {
@@ -21,7 +25,7 @@ describe('grab races on PostgreSQL', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('postgres', { poolSize: 80 });
-    server = await createTestServer(database);
+    server = await createTestServer(database, { limits: RACE_LIMITS });
     const ent = await database.db.selectFrom('users').select('id').where(sql<boolean>`'enterprise' = ANY(roles)`).where('org_id', 'is not', null).orderBy('id').executeTakeFirstOrThrow();
     enterprise = sessionFor(server, ent.id);
   });

@@ -153,7 +153,8 @@ describe('one export at a time per admin (PostgreSQL)', () => {
       await locker.query('rollback');
     }
     const [a, b] = await Promise.all([first!, other!]);
-    expect(okData(a as { status: number; body: Envelope<ExportFile> }).filename).toMatch(/^订单明细-20250101-20250201\.csv$/);
+    // The file is named by the last day it covers (to is exclusive): 1 January to 31 January.
+    expect(okData(a as { status: number; body: Envelope<ExportFile> }).filename).toMatch(/^订单明细-20250101-20250131\.csv$/);
     expect(codeOf(b)).toBe('OK');
     // The first has finished: the same admin may export again, twice in a row.
     expect(codeOf(await jinhua.call('admin', 'export', { ...PERIOD, format: 'xlsx' }))).toBe('OK');

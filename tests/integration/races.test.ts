@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Order } from '../../cloud/contract';
 import { bookableLecture, createWorkers, lectureInput, newRequestId, sessionFor, userIdOfVolunteer } from '../helpers/actors';
 import { createTestDatabase, type EngineName, type TestDatabase } from '../helpers/db';
+import { NO_LIMITS } from '../../cloud/functions/limits';
 import { createTestServer, okData, type TestServer } from '../helpers/server';
+
+/** Race semantics only: no rate limits, and a deadline no queue of a thousand taps on two loaded cores reaches. */
+const RACE_LIMITS = { ...NO_LIMITS, deadlineMs: 120_000 };
 
 const codes = (results: { body: { ok: boolean; error?: { code: string } } }[]) =>
   results.reduce<Record<string, number>>((acc, r) => {
@@ -21,7 +25,7 @@ describe.each(['postgres', 'pglite'] as EngineName[])('races on %s', (engine) =>
 
   beforeAll(async () => {
     database = await createTestDatabase(engine, { poolSize: 60 });
-    server = await createTestServer(database);
+    server = await createTestServer(database, { limits: RACE_LIMITS });
   });
   afterAll(async () => {
     await server?.close();
