@@ -77,6 +77,9 @@ export function formatDurations(minutes: number[]): string {
   return `${[...minutes].sort((a, b) => a - b).join('/')} 分钟`;
 }
 
+/** What each score means, where a rating is given (index = score; 0 = not yet chosen). */
+export const RATING_WORDS = ['请点选星级', '很不满意', '不满意', '一般', '满意', '非常满意'] as const;
+
 /** "4.6" or null when unrated. */
 export function formatRating(rating: number | null): string | null {
   return rating == null ? null : rating.toFixed(1);

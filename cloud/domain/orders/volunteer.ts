@@ -8,6 +8,7 @@ import { volunteersByIds } from '../../db/repositories/volunteers';
 import type { DB } from '../../db/schema';
 import { pageQuery } from '../catalog/service';
 import { toIso } from '../time';
+import { pointsFor } from '../rules';
 import { toOrder } from './mapper';
 import { messages } from './notify';
 import { recordTimes } from './record-times';
@@ -116,8 +117,8 @@ export function checkIn(db: Kysely<DB>, now: Date, actor: FullActor, id: string,
   }));
 }
 
-/** Points for a completed order: 10, plus 1 for every half hour of credited service. */
-export const pointsFor = (creditedMin: number) => 10 + Math.floor(creditedMin / 30);
+/** Points for a completed order (the rule and its words: domain/rules.ts). */
+export { pointsFor };
 
 export function complete(db: Kysely<DB>, now: Date, actor: FullActor, id: string, record: ServiceRecord) {
   return transition(db, now, actor, id, 'complete', 'volunteer', (row) => {

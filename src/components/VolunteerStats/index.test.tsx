@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro';
 import { resetTaroDouble } from '../../../tests/doubles/taro';
 import { ApiError, call } from '@/services/api';
 import { tabRequest } from '@/pages/tasks/shared';
+import { pointsFor } from '@cloud/domain/rules';
 import { VolunteerStats } from './index';
 
 jest.mock('@/services/api', () => {
@@ -33,6 +34,21 @@ describe('volunteer summary on 我的', () => {
     expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/tasks/index' });
     fireEvent.click(container.querySelector('.volunteer-stats__link--availability')!);
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/task/availability/index' });
+  });
+
+  it('explains how points are earned, in the words of the rule the server credits by', async () => {
+    callMock.mockResolvedValue({ volunteerId: '5', ordersDone: 1, serviceHours: 2, points: 14, rating: null, ratingCount: 0, active: 0 });
+    const { container } = render(<VolunteerStats />);
+    await waitFor(() => expect(container.querySelector('.volunteer-stats__cell--points .volunteer-stats__value')!.textContent).toBe('14'));
+    expect(container.querySelector('.volunteer-stats__points-help')).toBeNull();
+    fireEvent.click(container.querySelector('.volunteer-stats__cell--points')!);
+    const help = container.querySelector('.volunteer-stats__points-help')!.textContent!;
+    expect(help).toContain('每完成一次服务得 10 分');
+    expect(help).toContain('每满 30 分钟再加 1 分');
+    // The words and the server's sum are one rule: a 2-hour service is 10 + 4.
+    expect(pointsFor(120)).toBe(14);
+    fireEvent.click(container.querySelector('.volunteer-stats__cell--points')!);
+    expect(container.querySelector('.volunteer-stats__points-help')).toBeNull();
   });
 
   it('says so when the totals cannot be read', async () => {

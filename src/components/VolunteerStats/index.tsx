@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { call, errorMessage } from '@/services/api';
 import { getCertificate } from './certificate';
 import { useAsync } from '@/hooks/useAsync';
+import { POINTS_EXPLANATION } from '@cloud/domain/rules';
 import { goTab, routes } from '@/utils/routes';
 import { tabRequest, taskRoutes } from '@/pages/tasks/shared';
 import './index.scss';
@@ -22,6 +23,7 @@ export function VolunteerStats() {
   });
   const s = stats.data;
   const [making, setMaking] = useState(false);
+  const [pointsHelp, setPointsHelp] = useState(false);
   const certificate = async () => {
     if (making) return;
     setMaking(true);
@@ -53,16 +55,22 @@ export function VolunteerStats() {
       ) : (
         <View className="volunteer-stats__grid">
           {cells.map(([label, value]) => (
-            <View key={label} className="volunteer-stats__cell">
+            <View
+              key={label}
+              className={`volunteer-stats__cell${label === '积分' ? ' volunteer-stats__cell--points' : ''}`}
+              onClick={label === '积分' ? () => setPointsHelp(!pointsHelp) : undefined}
+            >
               <Text className="volunteer-stats__value">{value}</Text>
               <Text className="volunteer-stats__label">
                 {label}
                 {label === '评分' && s && s.ratingCount > 0 ? `(${s.ratingCount})` : ''}
+                {label === '积分' ? ' ⓘ' : ''}
               </Text>
             </View>
           ))}
         </View>
       )}
+      {pointsHelp && <Text className="volunteer-stats__points-help">积分怎么来：{POINTS_EXPLANATION}</Text>}
       {s && (s.checkIns ?? 0) + (s.handBacks ?? 0) > 0 && (
         // Reliability as the union sees it: check-ins verified with the requester's code, hand-backs.
         <Text className="volunteer-stats__trust">
