@@ -13,6 +13,7 @@ import type { Clock } from '../clock';
 import { BOOKING_RULES } from '../rules';
 import { dayjs, toIso, ZONE } from '../time';
 import { casesOf } from '../admin/showcase';
+import { cachedMenu } from './cache';
 import { computeFreeSlots } from './free-slots';
 import { minutesToClock, toService, toTeam, toTopicSummary, toVolunteerSummary } from './mappers';
 
@@ -31,39 +32,66 @@ const pageOf = <T>(items: T[], total: number, p: { page: number; pageSize: numbe
   items, total, page: p.page, pageSize: p.pageSize,
 });
 
-export async function categories(db: Kysely<DB>): Promise<Page<Category>> {
+/** The cache key of a read: the action and its parsed input (zod gives a fixed key order). */
+const keyOf = (action: string, input: unknown) => `${action}:${JSON.stringify(input)}`;
+
+export function categories(db: Kysely<DB>): Promise<Page<Category>> {
+  return cachedMenu(db, 'categories', () => loadCategories(db));
+}
+
+async function loadCategories(db: Kysely<DB>): Promise<Page<Category>> {
   const rows = await topicsRepo.listCategoriesWithCounts(db);
   const items = rows.map((r) => ({ id: r.id as Category['id'], name: r.name, topicCount: Number(r.topic_count) }));
   return { items, total: items.length, page: 1, pageSize: Math.max(items.length, CATEGORIES.length) };
 }
 
-export async function topics(db: Kysely<DB>, input: Omit<topicsRepo.TopicFilter, 'limit' | 'offset'> & Paging) {
+export function topics(db: Kysely<DB>, input: Omit<topicsRepo.TopicFilter, 'limit' | 'offset'> & Paging) {
+  return cachedMenu(db, keyOf('topics', input), () => loadTopics(db, input));
+}
+
+async function loadTopics(db: Kysely<DB>, input: Omit<topicsRepo.TopicFilter, 'limit' | 'offset'> & Paging) {
   const p = pageQuery(input);
   const { rows, total } = await topicsRepo.listTopics(db, { ...input, ...p });
   return pageOf(rows.map(toTopicSummary), total, p);
 }
 
-export async function topic(db: Kysely<DB>, id: string): Promise<TopicDetail> {
+export function topic(db: Kysely<DB>, id: string): Promise<TopicDetail> {
+  return cachedMenu(db, keyOf('topic', id), () => loadTopic(db, id));
+}
+
+async function loadTopic(db: Kysely<DB>, id: string): Promise<TopicDetail> {
   const row = await topicsRepo.getTopic(db, id);
   if (!row) throw notFound('宣讲主题');
   const volunteers = await volunteersRepo.volunteersByIds(db, row.volunteer_ids);
   return { ...toTopicSummary(row), volunteers: volunteers.map(toVolunteerSummary) };
 }
 
-export async function services(db: Kysely<DB>, input: Omit<servicesRepo.ServiceFilter, 'limit' | 'offset'> & Paging) {
+export function services(db: Kysely<DB>, input: Omit<servicesRepo.ServiceFilter, 'limit' | 'offset'> & Paging) {
+  return cachedMenu(db, keyOf('services', input), () => loadServices(db, input));
+}
+
+async function loadServices(db: Kysely<DB>, input: Omit<servicesRepo.ServiceFilter, 'limit' | 'offset'> & Paging) {
   const p = pageQuery(input);
   const { rows, total } = await servicesRepo.listServices(db, { ...input, ...p });
   return pageOf(rows.map(toService), total, p);
 }
 
-export async function service(db: Kysely<DB>, id: string): Promise<ServiceDetail> {
+export function service(db: Kysely<DB>, id: string): Promise<ServiceDetail> {
+  return cachedMenu(db, keyOf('service', id), () => loadService(db, id));
+}
+
+async function loadService(db: Kysely<DB>, id: string): Promise<ServiceDetail> {
   const row = await servicesRepo.getService(db, id);
   if (!row) throw notFound('技术服务');
   const volunteers = await volunteersRepo.volunteersByIds(db, row.volunteer_ids);
   return { ...toService(row), volunteers: volunteers.map(toVolunteerSummary) };
 }
 
-export async function volunteers(db: Kysely<DB>, input: Omit<volunteersRepo.VolunteerFilter, 'limit' | 'offset'> & Paging) {
+export function volunteers(db: Kysely<DB>, input: Omit<volunteersRepo.VolunteerFilter, 'limit' | 'offset'> & Paging) {
+  return cachedMenu(db, keyOf('volunteers', input), () => loadVolunteers(db, input));
+}
+
+async function loadVolunteers(db: Kysely<DB>, input: Omit<volunteersRepo.VolunteerFilter, 'limit' | 'offset'> & Paging) {
   const p = pageQuery(input);
   const { rows, total } = await volunteersRepo.listVolunteers(db, { ...input, ...p });
   return pageOf(rows.map(toVolunteerSummary), total, p);
@@ -84,16 +112,12 @@ export async function volunteer(
   if (dayjs(to).diff(from, 'day', true) > MAX_SLOT_RANGE_DAYS) {
     throw invalid('to', `查询范围最多 ${MAX_SLOT_RANGE_DAYS} 天`);
   }
-  const row = await volunteersRepo.getVolunteer(db, input.id);
-  if (!row) throw notFound('志愿者');
   const dayKey = (d: Date) => dayjs(d).tz(ZONE).format('YYYY-MM-DD');
-  const [windows, blocked, topicRows, serviceRows, busy, cases] = await Promise.all([
-    volunteersRepo.windowsOf(db, row.id),
-    volunteersRepo.blockedDaysOf(db, row.id, dayKey(from), dayKey(to)),
-    volunteersRepo.topicsOfVolunteer(db, row.id),
-    volunteersRepo.servicesOfVolunteer(db, row.id),
-    busyIntervals(db, row.id, from, to),
-    casesOf(db, { volunteerId: row.id }),
+  const [fromDay, toDay] = [dayKey(from), dayKey(to)];
+  // The profile from memory; the orders that take slots (one query) fresh on every call.
+  const [{ row, windows, blocked, topicRows, serviceRows, cases }, busy] = await Promise.all([
+    cachedMenu(db, keyOf('volunteer', [input.id, fromDay, toDay]), () => loadProfile(db, input.id, fromDay, toDay)),
+    busyIntervals(db, input.id, from, to),
   ]);
   const slots = computeFreeSlots({
     windows: windows.map((w) => ({ weekday: w.weekday, startMinute: w.start_minute, endMinute: w.end_minute })),
@@ -115,13 +139,35 @@ export async function volunteer(
   };
 }
 
-export async function teams(db: Kysely<DB>, input: Omit<teamsRepo.TeamFilter, 'limit' | 'offset'> & Paging) {
+/** What a volunteer's page shows apart from the free slots: it changes only with the menu. */
+async function loadProfile(db: Kysely<DB>, id: string, fromDay: string, toDay: string) {
+  const row = await volunteersRepo.getVolunteer(db, id);
+  if (!row) throw notFound('志愿者');
+  const [windows, blocked, topicRows, serviceRows, cases] = await Promise.all([
+    volunteersRepo.windowsOf(db, row.id),
+    volunteersRepo.blockedDaysOf(db, row.id, fromDay, toDay),
+    volunteersRepo.topicsOfVolunteer(db, row.id),
+    volunteersRepo.servicesOfVolunteer(db, row.id),
+    casesOf(db, { volunteerId: row.id }),
+  ]);
+  return { row, windows, blocked, topicRows, serviceRows, cases };
+}
+
+export function teams(db: Kysely<DB>, input: Omit<teamsRepo.TeamFilter, 'limit' | 'offset'> & Paging) {
+  return cachedMenu(db, keyOf('teams', input), () => loadTeams(db, input));
+}
+
+async function loadTeams(db: Kysely<DB>, input: Omit<teamsRepo.TeamFilter, 'limit' | 'offset'> & Paging) {
   const p = pageQuery(input);
   const { rows, total } = await teamsRepo.listTeams(db, { ...input, ...p });
   return pageOf(rows.map(toTeam), total, p);
 }
 
-export async function team(db: Kysely<DB>, id: string): Promise<TeamDetail> {
+export function team(db: Kysely<DB>, id: string): Promise<TeamDetail> {
+  return cachedMenu(db, keyOf('team', id), () => loadTeam(db, id));
+}
+
+async function loadTeam(db: Kysely<DB>, id: string): Promise<TeamDetail> {
   const row = await teamsRepo.getTeam(db, id);
   if (!row) throw notFound('服务队');
   const [members, serviceRows, cases] = await Promise.all([

@@ -1,0 +1,56 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/schema';
+
+/**
+ * The menu from memory with exact invalidation. Every write to what the menu shows bumps
+ * `catalog_version` in its own transaction (triggers, migration 0009), whichever process or tool
+ * made it. Each read asks for that one number first — a primary-key read of one row — and drops
+ * everything cached under an older one. Reading the number before the data keeps it exact: data
+ * loaded after seeing version N is at least as new as N, so nothing older than the database is
+ * ever served once the writer's commit has returned.
+ */
+
+/** Enough for every page and search a union's menu gets in a day; beyond it, the oldest go. */
+const MAX_ENTRIES = 2000;
+
+interface Generation {
+  version: string;
+  entries: Map<string, Promise<unknown>>;
+}
+
+/** Per database (the pool's Kysely): tests and the bench run several in one process. */
+const generations = new WeakMap<Kysely<DB>, Generation>();
+
+export async function catalogVersion(db: Kysely<DB>): Promise<string> {
+  const r = await sql<{ version: string }>`SELECT version FROM catalog_version`.execute(db);
+  return String(r.rows[0]?.version ?? '0');
+}
+
+/** The generation current as of now (one query), replacing an outdated one. */
+async function current(db: Kysely<DB>): Promise<Generation> {
+  const version = await catalogVersion(db);
+  const gen = generations.get(db);
+  if (gen && gen.version === version) return gen;
+  const fresh: Generation = { version, entries: new Map() };
+  // A read that saw an older number than a concurrent one works on its own, uncached.
+  if (!gen || BigInt(version) > BigInt(gen.version)) generations.set(db, fresh);
+  return fresh;
+}
+
+/**
+ * `load()` once per key and menu version. Concurrent callers share one load; a failed load is
+ * not kept. Answers are shared between callers: they must not be mutated (the router only
+ * serializes them).
+ */
+export async function cachedMenu<T>(db: Kysely<DB>, key: string, load: () => Promise<T>): Promise<T> {
+  const gen = await current(db);
+  const hit = gen.entries.get(key) as Promise<T> | undefined;
+  if (hit) return hit;
+  if (gen.entries.size >= MAX_ENTRIES) gen.entries.delete(gen.entries.keys().next().value!);
+  const p = load();
+  gen.entries.set(key, p);
+  p.catch(() => {
+    if (gen.entries.get(key) === p) gen.entries.delete(key);
+  });
+  return p;
+}
