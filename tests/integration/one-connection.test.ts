@@ -8,6 +8,8 @@ import { sendReminders } from '../../cloud/domain/notify/reminders';
 import { NO_TEMPLATES } from '../../cloud/domain/notify/templates';
 import { localTransport } from '../../cloud/domain/notify/transport';
 import { FUNCTIONS } from '../../cloud/functions/registry';
+import { codeAt } from '../../cloud/contract/check-in-code';
+import { dayjs, ZONE } from '../../cloud/domain/time';
 import { bookableLecture, createWorkers, lectureInput, sessionFor, type Session } from '../helpers/actors';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createTechnicians, needInput } from '../helpers/needs';
@@ -128,7 +130,10 @@ describe('every action on one connection (PGlite)', () => {
 
     later = await createTestServer(database, { logger, offsetMinutes: Math.round((startAt - Date.now()) / 60_000) - 60 });
     const on = (s: Session) => sessionFor(later, s.userId);
-    await ok(on(speakerS), 'task', 'checkIn', { id: lecture.id, location: { latitude: 29.3, longitude: 120.07 } }, later);
+    // The requester shows the rotating code; the speaker checks in with it (已核验).
+    const { secret } = await ok<{ secret: string }>(on(worker), 'order', 'checkInCode', { id: lecture.id }, later);
+    const code = codeAt(secret, later.services.clock.now().getTime());
+    await ok(on(speakerS), 'task', 'checkIn', { id: lecture.id, code, location: { latitude: 29.3, longitude: 120.07 } }, later);
     await ok(on(speakerS), 'task', 'complete', { id: lecture.id, record: { peopleServed: 40, summary: '讲述劳模故事，职工反响热烈' } }, later);
     await ok(on(worker), 'order', 'rate', { id: lecture.id, score: 5, comment: '讲得很好' }, later);
     for (const need of [solved, partly]) await ok(on(tech), 'task', 'checkIn', { id: need.id }, later);
@@ -137,6 +142,13 @@ describe('every action on one connection (PGlite)', () => {
     await ok(on(enterprise), 'order', 'confirm', { id: solved.id }, later);
     await ok(on(enterprise), 'order', 'dispute', { id: partly.id, reason: '变形问题仍然存在' }, later);
     await ok(on(enterprise), 'order', 'reopen', { id: partly.id, to: 'pool' }, later);
+    // A need grabbed and handed back; the speaker's hours certificate, verified by anyone.
+    const handed = await ok<Order>(enterprise, 'order', 'create', needInput({ start: needAt(120), durationMin: 30 }));
+    await ok(tech2, 'task', 'grab', { id: handed.id });
+    await ok(tech2, 'task', 'handBack', { id: handed.id, reason: '设备临时故障' });
+    const today = dayjs(later.services.clock.now()).tz(ZONE).format('YYYY-MM-DD');
+    const certificate = await ok<{ figures: { code: string } }>(on(speakerS), 'task', 'certificate', { from: today, to: today }, later);
+    await ok(null, 'catalog', 'verifyCertificate', { code: certificate.figures.code });
 
     // The volunteer's own pages.
     const availability = await ok<{ weekly: unknown[]; blocked: string[] }>(speakerS, 'task', 'availability');
