@@ -39,6 +39,7 @@ function element(tag: string, displayName: string) {
 export const View = element('div', 'View');
 export const Text = element('span', 'Text');
 export const ScrollView = element('div', 'ScrollView');
+export const Picker = element('div', 'Picker');
 export const Swiper = element('div', 'Swiper');
 export const SwiperItem = element('div', 'SwiperItem');
 export const Label = element('label', 'Label');

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { Picker, ScrollView, Text, View } from '@tarojs/components';
 import { formatDay, inShanghai } from '@/utils/time';
 import { bookableDates, dayClockChoices } from '../lib/slots';
+import { useDayIds } from '../lib/day-id';
 
 export interface OpenTimePickerProps {
   value: string | null;
@@ -22,6 +23,7 @@ export function OpenTimePicker({ value, onChange, now }: OpenTimePickerProps) {
   const valueDate = value ? inShanghai(value).format('YYYY-MM-DD') : null;
   const [date, setDate] = useState<string>(valueDate ?? quick[0] ?? '');
   const shownDates = quick.includes(date) || !date ? quick : [...quick, date];
+  const dayId = useDayIds();
   const clocks = useMemo(() => (date ? dayClockChoices(date, now) : []), [date, now]);
 
   const pickDate = (d: string) => {
@@ -35,11 +37,11 @@ export function OpenTimePicker({ value, onChange, now }: OpenTimePickerProps) {
 
   return (
     <View className="open-time">
-      <ScrollView scrollX enableFlex className="slot-picker__days">
+      <ScrollView scrollX enableFlex scrollIntoView={date ? dayId(date) : undefined} scrollWithAnimation className="slot-picker__days" data-active={date ? dayId(date) : undefined}>
         {shownDates.map((d) => {
           const [md, week] = formatDay(`${d}T12:00:00+08:00`).split(' ');
           return (
-            <View key={d} data-date={d} className={`slot-day${d === date ? ' slot-day--on' : ''}`} onClick={() => pickDate(d)}>
+            <View key={d} id={dayId(d)} data-date={d} className={`slot-day${d === date ? ' slot-day--on' : ''}`} onClick={() => pickDate(d)}>
               <Text className="slot-day__date">{md}</Text>
               <Text className="slot-day__week">{week}</Text>
             </View>

@@ -3,6 +3,7 @@ import { ScrollView, Text, View } from '@tarojs/components';
 import type { TimeSlot } from '@cloud/contract';
 import { inShanghai } from '@/utils/time';
 import { startsByDay } from '../lib/slots';
+import { useDayIds } from '../lib/day-id';
 
 export interface SlotPickerProps {
   /** The volunteer's live free slots. */
@@ -26,6 +27,7 @@ export function SlotPicker({ slots, durationMin, value, onChange, loading, error
   const days = useMemo(() => (slots && durationMin ? startsByDay(slots, durationMin) : []), [slots, durationMin]);
   const valueDay = value ? inShanghai(value).format('YYYY-MM-DD') : null;
   const [day, setDay] = useState<string | null>(valueDay);
+  const dayId = useDayIds();
 
   // Keep the chosen day in view: the value's day, else the first day with time left.
   useEffect(() => {
@@ -56,10 +58,11 @@ export function SlotPicker({ slots, durationMin, value, onChange, loading, error
   const current = days.find((d) => d.date === day) ?? days[0]!;
   return (
     <View className="slot-picker">
-      <ScrollView scrollX enableFlex className="slot-picker__days">
+      <ScrollView scrollX enableFlex scrollIntoView={dayId(current.date)} scrollWithAnimation className="slot-picker__days" data-active={dayId(current.date)}>
         {days.map((d) => (
           <View
             key={d.date}
+            id={dayId(d.date)}
             data-date={d.date}
             className={`slot-day${d.date === current.date ? ' slot-day--on' : ''}`}
             onClick={() => setDay(d.date)}
