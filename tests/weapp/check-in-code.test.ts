@@ -70,6 +70,25 @@ describe('weapp: the requester shows the rotating check-in code, the volunteer s
     await requester.waitForText('已签到（已核验），服务进行中');
     expect(requester.byClass('checkin-code')).toHaveLength(0);
     expectClean(requester);
+
+    // ---- 我的: the speaker downloads the hours certificate (the bundled function draws the PDF) ----
+    await speaker.switchTab('pages/me/index');
+    await speaker.waitForText('签到已核验 1/');
+    device.actionSheetAnswers.push(1); // 近 12 个月
+    await speaker.tap(await speaker.waitForClass('volunteer-stats__link--certificate'));
+    for (let i = 0; i < 100 && speaker.callsOf('openDocument').length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    const [opened] = speaker.callsOf('openDocument') as { filePath: string; fileType: string }[];
+    expect(opened).toMatchObject({ fileType: 'pdf', filePath: expect.stringMatching(/^wxfile:\/\/usr\/志愿服务时长证明-吴志民-.+\.pdf$/) });
+    const written = device.files.get(opened.filePath)!;
+    expect(written.encoding).toBe('base64');
+    const pdf = Buffer.from(written.data, 'base64');
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.length).toBeLessThan(200 * 1024);
+    await speaker.settle();
+    expect(speaker.lastToast()).toMatch(/^已生成，累计 [\d.]+ 小时$/);
+    const issued = await world.database.db.selectFrom('certificates').select(['code', 'figures']).orderBy('issued_at', 'desc').executeTakeFirstOrThrow();
+    expect(issued.figures).toMatchObject({ name: '吴志民' });
+    expectClean(speaker);
     expect(world.cloud.errorLines()).toEqual([]);
   });
 
