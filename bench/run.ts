@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createTestDatabase, TEST_DATABASE_URL, type EngineName } from '../tests/helpers/db';
 import { benchGrab } from './grab';
+import { benchHttp } from './http';
 import { benchOrderCreate } from './order-create';
 import { benchStats1m } from './stats-1m';
 import { benchStartup } from './startup';
@@ -62,6 +63,24 @@ async function main() {
     const database = await createTestDatabase(engine, { poolSize: 50 });
     try {
       for (const r of await benchGrab(database, engine, [10, 100, 1000])) say(fmt(r));
+    } finally {
+      await database.close();
+    }
+  }
+  say();
+  say('## The menu over HTTP, 20 clients');
+  say();
+  say('The real Fastify server on loopback; the client runs in its own thread with 20 keep-alive');
+  say('connections, 4,000 calls after 200 warm-up calls. `catalog.topics` is the home screen\'s first');
+  say('page; `catalog.volunteer` a speaker\'s page with 14 days of free slots, over 10 speakers. "database');
+  say('every call" bypasses the menu memory (as before issue 14); "from memory" is as served: one');
+  say('read of `catalog_version` per call, and for `catalog.volunteer` the speaker\'s orders fresh.');
+  say();
+  say(TABLE_HEAD);
+  for (const engine of ['pglite', 'postgres'] as EngineName[]) {
+    const database = await createTestDatabase(engine, { poolSize: 50 });
+    try {
+      for (const r of await benchHttp(database, engine)) say(fmt(r));
     } finally {
       await database.close();
     }

@@ -11,8 +11,32 @@ dayjs.extend(isoWeek);
 /** Display and wall-clock rules use Shanghai time; storage is UTC (timestamptz). */
 export const ZONE = 'Asia/Shanghai';
 
+/**
+ * Shanghai has kept UTC+8 without daylight saving since 1992: from then on its wall clock is plain
+ * arithmetic. dayjs' tz() asks Intl on every call (~75 µs here), which made a speaker's page with
+ * its free slots cost milliseconds; older instants still go through it.
+ */
+const FIXED_OFFSET_SINCE = Date.UTC(1992, 0, 1);
+export const SHANGHAI_OFFSET_MS = 8 * 3600_000;
+const DAY_MS = 86_400_000;
+
 /** ISO-8601 with the +08:00 offset, the form every answer uses. */
-export const toIso = (d: Date | string): string => dayjs(d).tz(ZONE).format('YYYY-MM-DDTHH:mm:ssZ');
+export const toIso = (d: Date | string): string => {
+  const t = d instanceof Date ? d.getTime() : NaN;
+  if (t >= FIXED_OFFSET_SINCE) return `${new Date(t + SHANGHAI_OFFSET_MS).toISOString().slice(0, 19)}+08:00`;
+  return dayjs(d).tz(ZONE).format('YYYY-MM-DDTHH:mm:ssZ');
+};
+
+/**
+ * A Shanghai day as numbers (from 1992 on): its midnight in epoch ms, its 'YYYY-MM-DD' and its
+ * ISO weekday (1 = Monday … 7 = Sunday). For loops over many days.
+ */
+export function shanghaiDay(t: number): { start: number; key: string; weekday: number } | null {
+  if (!(t >= FIXED_OFFSET_SINCE)) return null;
+  const days = Math.floor((t + SHANGHAI_OFFSET_MS) / DAY_MS);
+  // 1970-01-01 was a Thursday (ISO weekday 4).
+  return { start: days * DAY_MS - SHANGHAI_OFFSET_MS, key: new Date(days * DAY_MS).toISOString().slice(0, 10), weekday: ((days + 3) % 7) + 1 };
+}
 
 /** Midnight (Shanghai) of the day that contains `d`. */
 export const shanghaiDayStart = (d: Date) => dayjs(d).tz(ZONE).startOf('day');

@@ -1,4 +1,4 @@
-import { shanghaiDayStart, ZONE } from '../time';
+import { shanghaiDay, shanghaiDayStart } from '../time';
 
 export interface Window {
   /** 1 = Monday … 7 = Sunday (Shanghai wall clock). */
@@ -42,25 +42,30 @@ export function computeFreeSlots(input: FreeSlotInput): Interval[] {
 
   const busy = [...input.busy].sort((a, b) => a.start.getTime() - b.start.getTime());
   const out: Interval[] = [];
-  let day = shanghaiDayStart(new Date(lower));
-  while (day.valueOf() < upper) {
-    const key = day.format('YYYY-MM-DD');
-    const weekday = day.isoWeekday();
+  for (let day = dayAt(lower); day.start < upper; day = dayAt(day.start + 36 * 3600_000)) {
+    const { key, weekday } = day;
     if (!input.blockedDays.has(key)) {
       const todays = input.windows
         .filter((w) => w.weekday === weekday)
         .sort((a, b) => a.startMinute - b.startMinute);
       for (const w of todays) {
-        const start = Math.max(day.valueOf() + w.startMinute * 60_000, lower);
-        const end = Math.min(day.valueOf() + w.endMinute * 60_000, upper);
+        const start = Math.max(day.start + w.startMinute * 60_000, lower);
+        const end = Math.min(day.start + w.endMinute * 60_000, upper);
         for (const piece of subtract({ start, end }, busy)) {
           if (piece.end - piece.start >= minLen) out.push({ start: new Date(piece.start), end: new Date(piece.end) });
         }
       }
     }
-    day = day.add(1, 'day').tz(ZONE).startOf('day');
   }
   return out;
+}
+
+/** The Shanghai day containing `t`: arithmetic from 1992 on, dayjs before (no DST since then). */
+function dayAt(t: number): { start: number; key: string; weekday: number } {
+  const fast = shanghaiDay(t);
+  if (fast) return fast;
+  const d = shanghaiDayStart(new Date(t));
+  return { start: d.valueOf(), key: d.format('YYYY-MM-DD'), weekday: d.isoWeekday() };
 }
 
 function subtract(range: { start: number; end: number }, busy: Interval[]) {

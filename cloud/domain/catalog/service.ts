@@ -11,7 +11,7 @@ import * as volunteersRepo from '../../db/repositories/volunteers';
 import { busyIntervals } from '../../db/repositories/orders';
 import type { Clock } from '../clock';
 import { BOOKING_RULES } from '../rules';
-import { dayjs, toIso, ZONE } from '../time';
+import { dayjs, shanghaiDay, toIso, ZONE } from '../time';
 import { casesOf } from '../admin/showcase';
 import { cachedMenu } from './cache';
 import { computeFreeSlots } from './free-slots';
@@ -112,7 +112,7 @@ export async function volunteer(
   if (dayjs(to).diff(from, 'day', true) > MAX_SLOT_RANGE_DAYS) {
     throw invalid('to', `查询范围最多 ${MAX_SLOT_RANGE_DAYS} 天`);
   }
-  const dayKey = (d: Date) => dayjs(d).tz(ZONE).format('YYYY-MM-DD');
+  const dayKey = (d: Date) => shanghaiDay(d.getTime())?.key ?? dayjs(d).tz(ZONE).format('YYYY-MM-DD');
   const [fromDay, toDay] = [dayKey(from), dayKey(to)];
   // The profile from memory; the orders that take slots (one query) fresh on every call.
   const [{ row, windows, blocked, topicRows, serviceRows, cases }, busy] = await Promise.all([
