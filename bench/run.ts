@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createTestDatabase, TEST_DATABASE_URL, type EngineName } from '../tests/helpers/db';
 import { benchGrab } from './grab';
+import { benchH5 } from './h5';
 import { benchHttp } from './http';
 import { benchOrderCreate } from './order-create';
 import { benchStats1m } from './stats-1m';
@@ -68,6 +69,23 @@ async function main() {
     }
   }
   say();
+  const h5 = await benchH5();
+  if (h5) {
+    const kb = (n: number) => (n / 1024).toFixed(1);
+    say('## H5 first screen (the menu) in Chromium');
+    say();
+    say('The real server on loopback serving dist/h5; a fresh phone context with the cache disabled, until');
+    say('the topic cards show and the network is idle. Transferred = bytes on the wire, headers included.');
+    say();
+    say('| answer | requests | transferred KB | decoded KB |\n|---|---:|---:|---:|');
+    say(`| uncompressed (Accept-Encoding: identity, as before issue 14) | ${h5.plain.requests.length} | ${kb(h5.plain.transferred)} | ${kb(h5.plain.decoded)} |`);
+    say(`| as served to a browser (brotli) | ${h5.served.requests.length} | ${kb(h5.served.transferred)} | ${kb(h5.served.decoded)} |`);
+    say();
+    say('| request | encoding | KB | cache-control |\n|---|---|---:|---|');
+    for (const r of h5.served.requests) say(`| ${r.url} | ${r.encoding} | ${kb(r.transferred)} | ${r.cacheControl} |`);
+    say();
+  }
+
   say('## The menu over HTTP, 20 clients');
   say();
   say('The real Fastify server on loopback; the client runs in its own thread with 20 keep-alive');
