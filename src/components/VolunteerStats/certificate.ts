@@ -1,17 +1,18 @@
 import Taro from '@tarojs/taro';
 import type { CertificateFile } from '@cloud/contract';
 import { call } from '@/services/api';
-import { inShanghai } from '@/utils/time';
+import { addDays, isoDay, shanghaiDay } from '@/utils/shanghai-date';
 
 /** The periods 我的 offers for 志愿服务时长证明 (Shanghai days, `to` included). */
 export function certificatePeriods(now = new Date()): { label: string; from: string; to: string }[] {
-  const today = inShanghai(now.toISOString());
-  const f = (d: typeof today) => d.format('YYYY-MM-DD');
-  const lastYear = today.subtract(1, 'year');
+  const today = shanghaiDay(now);
+  const lastYear = today.year - 1;
+  // A year ago tomorrow: the 12 months up to today, whatever the month lengths.
+  const yearAgo = addDays({ year: lastYear, month: today.month, day: today.day }, 1);
   return [
-    { label: `今年（${today.year()}年1月1日至今）`, from: f(today.startOf('year')), to: f(today) },
-    { label: '近 12 个月', from: f(today.subtract(1, 'year').add(1, 'day')), to: f(today) },
-    { label: `去年（${lastYear.year()}年）`, from: f(lastYear.startOf('year')), to: f(lastYear.endOf('year')) },
+    { label: `今年（${today.year}年1月1日至今）`, from: `${today.year}-01-01`, to: isoDay(today) },
+    { label: '近 12 个月', from: isoDay(yearAgo), to: isoDay(today) },
+    { label: `去年（${lastYear}年）`, from: `${lastYear}-01-01`, to: `${lastYear}-12-31` },
   ];
 }
 

@@ -1,103 +1,21 @@
 import { useEffect, useRef, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
-import type { DevUser, Me, Role } from '@cloud/contract';
 import { ApiError, call, errorMessage } from '@/services/api';
 import { useStore } from '@/stores';
-import { useAsync } from '@/hooks/useAsync';
-import { StateView } from '@/components/StateView';
 import { TextAvatar } from '@/components/TextAvatar';
-import { FilterChips, type FilterOption } from '@/components/FilterChips';
 import { VolunteerStats } from '@/components/VolunteerStats';
 import { ROLE_LABEL } from '@/utils/labels';
 import { needsProfile } from '@/components/ProfileSheet/form';
 import { go, routes } from '@/utils/routes';
 import { ourPageOf } from '@/utils/scene';
 import { useRootClass } from '@/hooks/useElder';
+import { RoleChips } from './role-chips';
 import './index.scss';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 
-const ROLE_OPTIONS: FilterOption<Role>[] = (['worker', 'enterprise', 'volunteer', 'admin'] as const).map((r) => ({
-  value: r,
-  label: ROLE_LABEL[r],
-}));
 
-function RoleChips({ roles }: { roles: Me['roles'] }) {
-  return (
-    <View className="me__roles">
-      {roles.map((r) => (
-        <Text key={r} className="chip chip--red me__role">
-          {ROLE_LABEL[r]}
-        </Text>
-      ))}
-    </View>
-  );
-}
-
-/** h5 demo: pick one of the seeded users (the server offers this only in dev mode). */
-function DevLogin() {
-  const login = useStore((s) => s.login);
-  const [busyId, setBusyId] = useState<string | null>(null);
-  const [role, setRole] = useState<Role | undefined>(undefined);
-  // In production the demo login does not exist (NOT_FOUND): then this block is not shown at all.
-  const users = useAsync(
-    () => call('auth', 'devUsers', {}).catch((err: unknown) => {
-      if (err instanceof ApiError && err.code === 'NOT_FOUND') return null;
-      throw err;
-    }),
-    [],
-  );
-  const shown = users.data?.items.filter((u) => role == null || u.roles.includes(role)) ?? [];
-
-  const signIn = async (u: DevUser) => {
-    if (busyId) return;
-    setBusyId(u.id);
-    try {
-      const res = await call('auth', 'devLogin', { userId: u.id });
-      login(res.token, res.user);
-      void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
-      void Taro.showToast({ title: `已登录：${res.user.name}`, icon: 'none' });
-    } catch (err) {
-      void Taro.showToast({ title: errorMessage(err), icon: 'none' });
-    } finally {
-      setBusyId(null);
-    }
-  };
-
-  if (users.status === 'ready' && users.data === null) return null;
-  return (
-    <View className="me__dev">
-      <View className="me__dev-head">
-        <Text className="me__dev-title">演示账号快速登录</Text>
-        <Text className="me__dev-note">仅在开发演示环境提供</Text>
-      </View>
-      <View className="me__dev-filter">
-        <FilterChips options={ROLE_OPTIONS} value={role} onChange={setRole} />
-      </View>
-      <StateView
-        loading={users.status === 'loading'}
-        error={users.error}
-        empty={shown.length === 0}
-        emptyText="没有可用的演示账号"
-        onRetry={() => void users.reload()}
-        skeletonRows={2}
-      >
-        {shown.map((u) => (
-          <View key={u.id} className="dev-user" data-id={u.id} onClick={() => void signIn(u)}>
-            <TextAvatar name={u.name} />
-            <View className="dev-user__body">
-              <Text className="dev-user__name">{u.name}</Text>
-              {u.label !== '' && <Text className="dev-user__label">{u.label}</Text>}
-              <RoleChips roles={u.roles} />
-            </View>
-            <Text className="dev-user__go">{busyId === u.id ? '登录中…' : '登录'}</Text>
-          </View>
-        ))}
-      </StateView>
-    </View>
-  );
-}
 
 /** weapp: WeChat already knows the caller; ask the cloud which user that is. */
 function WeappLogin() {
@@ -219,14 +137,16 @@ function signOut(logout: () => void) {
 
 /** 我的: who I am, my roles, sign in and out. */
 /**
- * The desktop browser's login by scanning (H5 only). Required inside a build-time constant branch,
- * so the mini-program's main package does not carry it.
+ * Signing in on H5: the desktop login by scanning and, in dev mode, the demo accounts. Required
+ * inside a build-time constant branch, so the mini-program's main package carries neither.
  */
-function H5ScanLogin() {
-  if (process.env.TARO_ENV === 'weapp') return null;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { ScanLogin } = require('@/components/ScanLogin') as typeof import('@/components/ScanLogin');
-  return <ScanLogin />;
+function H5SignIn() {
+  if (process.env.TARO_ENV !== 'weapp') {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { H5SignIn: SignIn } = require('./h5-sign-in') as typeof import('./h5-sign-in');
+    return <SignIn />;
+  }
+  return null;
 }
 
 export default function MePage() {
@@ -252,10 +172,7 @@ export default function MePage() {
           </View>
         </View>
         {IS_WEAPP ? <WeappLogin /> : (
-          <>
-            <H5ScanLogin />
-            <DevLogin />
-          </>
+          <H5SignIn />
         )}
         <ElderSwitch />
       </View>
