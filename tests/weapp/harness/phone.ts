@@ -92,6 +92,8 @@ let phoneCount = 0;
 
 export class Phone {
   readonly device: Device;
+  /** The WeChat user this phone is. */
+  readonly openid: string;
   readonly sandbox: Sandbox;
   readonly calls: ReturnType<typeof createWx>['calls'];
   readonly missing: Set<string>;
@@ -115,6 +117,7 @@ export class Phone {
 
   private constructor(options: PhoneOptions) {
     this.device = options.device ?? newDevice();
+    this.openid = options.openid;
     this.tempDir = fs.mkdtempSync(path.join(os.tmpdir(), `weapp-phone-${++phoneCount}-`));
     this.appJson = JSON.parse(fs.readFileSync(path.join(WEAPP_ROOT, 'app.json'), 'utf8')) as AppJson;
     this.templates = loadTemplates(WEAPP_ROOT);
