@@ -70,6 +70,30 @@ describe('weapp: subscribe messages from the tap to WeChat', () => {
     expect(world.cloud.errorLines()).toEqual([]);
   });
 
+  it('a message WeChat refuses is marked failed with its error, and the admin sees it in 消息发送', async () => {
+    // A volunteer who subscribed to new orders, and a WeChat that refuses the send.
+    const speakerOpenid = await world.openidOf('葛小青');
+    const speaker = await world.database.db.selectFrom('users').select('id').where('openid', '=', speakerOpenid).executeTakeFirstOrThrow();
+    await world.database.db.insertInto('subscriptions').values({ user_id: speaker.id, kind: 'newOrder', credits: 1, updated_at: new Date() })
+      .onConflict((oc) => oc.columns(['user_id', 'kind']).doUpdateSet({ credits: 1 })).execute();
+    world.openapi!.answer = (call) => (call.data.touser === speakerOpenid ? { errcode: 40003, errmsg: 'invalid openid rid: harness' } : { errcode: 0 });
+    const order = await world.acceptedLecture('o-weapp-subscriber-2', '葛小青', 10).catch(() => null);
+    expect(order).not.toBeNull();
+    await world.tick();
+    const failed = await world.database.db.selectFrom('outbox').select(['status', 'last_error']).where('order_id', '=', order!.id).where('kind', '=', 'newOrder').executeTakeFirstOrThrow();
+    expect(failed.status).toBe('failed');
+    expect(failed.last_error).toContain('40003');
+
+    const admin = await world.phone(await world.openidOf('浙江省总工会管理员'));
+    await admin.navigateTo('/packages/admin/outbox/index');
+    await admin.waitForClass('outbox-item--failed');
+    const row = admin.byClass('outbox-item--failed')[0]!;
+    expect(textOf(row)).toContain('发送失败');
+    expect(textOf(row)).toContain('40003');
+    expect(textOf(row)).toContain('葛小青');
+    expectClean(admin);
+  });
+
   it('a prompt outside a tap is refused by WeChat: the app never asks on page load', async () => {
     const phone = await world.phone('o-weapp-browser');
     await phone.navigateTo('/packages/order/need/index');
