@@ -82,6 +82,23 @@ describe('walk-through fixes in the H5 build', () => {
     await context.close();
   });
 
+  it('the topic editor on a phone, opened from the list and reloaded, logs no errors (three watchValue TypeErrors before)', async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    const seen = watch(page);
+    await devLogin(page, server.url, '潘亚');
+    await page.goto(`${server.url}/#/packages/manage/topics/index`);
+    await page.locator('.mg-row').first().click({ timeout: 60_000 });
+    await page.locator('.topic-summary').waitFor({ timeout: 30_000 });
+    await expect.poll(async () => (await page.locator('.topic-title input').inputValue()) !== '', { timeout: 10_000 }).toBe(true);
+    await page.reload();
+    await page.locator('.topic-summary').waitFor({ timeout: 30_000 });
+    await expect.poll(async () => (await page.locator('.topic-title input').inputValue()) !== '', { timeout: 10_000 }).toBe(true);
+    await page.waitForTimeout(1000);
+    expect(seen.errors).toEqual([]);
+    await context.close();
+  });
+
   it('a shared link to 技术服务 on a phone: the title, a way home, and the fields the services are in', async () => {
     const context = await phoneContext(browser);
     const page = await context.newPage();
