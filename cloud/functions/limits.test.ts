@@ -103,3 +103,17 @@ describe('ExportGate', () => {
     await expect(gate.run('admin-1', async () => 'again')).resolves.toBe('again');
   });
 });
+
+describe('default limits of the account writes and the certificate', () => {
+  const refusal = async (p: Promise<void>) => p.then(() => null, (e: unknown) => e as AppError);
+
+  it('the 21st profile or enterprise write in 10 minutes and the 11th certificate are refused for that user only', async () => {
+    const limiter = new RateLimiter(DEFAULT_LIMITS);
+    const at = (i: number) => ({ userId: 'u1', ip: `10.0.0.${i % 250}` });
+    for (let i = 0; i < 20; i++) await limiter.consume({ name: i % 2 ? 'auth.updateProfile' : 'auth.applyEnterprise', ...at(i) });
+    expect(await refusal(limiter.consume({ name: 'auth.updateProfile', ...at(21) }))).toMatchObject({ code: 'RATE_LIMITED' });
+    await limiter.consume({ name: 'auth.updateProfile', userId: 'u2', ip: '10.0.1.1' });
+    for (let i = 0; i < 10; i++) await limiter.consume({ name: 'task.certificate', ...at(i) });
+    expect(await refusal(limiter.consume({ name: 'task.certificate', ...at(11) }))).toMatchObject({ code: 'RATE_LIMITED' });
+  });
+});

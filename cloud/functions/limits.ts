@@ -26,7 +26,10 @@ export interface Limits {
   exportsPerAdmin: number;
 }
 
-const WRITES = ['order.create', 'task.grab', 'task.apply', 'order.rate', 'order.cancel', 'order.reschedule'] as const;
+const WRITES = [
+  'order.create', 'task.grab', 'task.apply', 'order.rate', 'order.cancel', 'order.reschedule',
+  'auth.updateProfile', 'auth.applyEnterprise', 'task.certificate', 'task.handBack',
+] as const;
 const LOGIN = ['auth.devLogin', 'auth.loginTicket', 'auth.confirmTicket', 'auth.acceptInvite'] as const;
 
 /**
@@ -44,6 +47,9 @@ export const DEFAULT_LIMITS: Limits = {
     { name: 'GRAB_PER_USER', per: 'user', actions: ['task.grab'], rate: { points: 30, seconds: 60 } },
     { name: 'APPLY_PER_USER', per: 'user', actions: ['task.apply'], rate: { points: 5, seconds: 600 } },
     { name: 'UPLOAD_PER_USER', per: 'user', actions: ['upload'], rate: { points: 20, seconds: 60 } },
+    // Account writes and the certificate (each call stores a row): a person does these a few times.
+    { name: 'PROFILE_PER_USER', per: 'user', actions: ['auth.updateProfile', 'auth.applyEnterprise', 'auth.bindPhone'], rate: { points: 20, seconds: 600 } },
+    { name: 'CERTIFICATE_PER_USER', per: 'user', actions: ['task.certificate'], rate: { points: 10, seconds: 600 } },
     { name: 'WRITES_PER_IP', per: 'ip', actions: [...WRITES, 'upload'], rate: { points: 300, seconds: 60 } },
     { name: 'LOGIN_PER_IP', per: 'ip', actions: LOGIN, rate: { points: 30, seconds: 60 } },
   ],
