@@ -157,7 +157,8 @@ describe('need → pool → grab race in the H5 build', () => {
     await confirm.waitFor({ timeout: 10_000 });
     const confirmText = await confirm.innerText();
     expect(confirmText).toContain(TITLE);
-    expect(confirmText).toContain('1 张');
+    // The photo is shown as a thumbnail, not counted in words.
+    expect(await confirm.locator('.confirm-photos__item').count()).toBe(1);
     expect(confirmText).toContain(PHONE);
     await ent.locator('.need-submit').click();
 
