@@ -39,7 +39,8 @@ export function renderTree(root: { cn?: NodeData[] } | undefined, t: Templates):
     let name = t.pick(depth, data.nn, l);
     let childDepth = depth + 1;
     let childL = t.nest(l, data.nn);
-    if (name === 'tmpl_15_container') {
+    // Past the last generated level (baseLevel - 1) the container template hands over to `comp`.
+    if (/^tmpl_\d+_container$/.test(name)) {
       // comp.wxml: `<template is="{{'tmpl_0_' + i.nn}}" data="{{i:i,c:1,l:xs.f('',i.nn)}}" />`
       name = `tmpl_0_${data.nn}`;
       childDepth = 1;
