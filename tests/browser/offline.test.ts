@@ -65,7 +65,8 @@ describe('offline and unknown pages in the H5 build', () => {
     await page.goto(`${base}/#/pages/orders/index`);
     await page.locator('.order-card').first().waitFor({ timeout: 30_000 });
     await page.locator('.order-card').first().click();
-    await page.locator('.order-head').waitFor({ timeout: 30_000 });
+    // The detail page opened before may still be in the H5 router's stack, hidden: the visible one.
+    await page.locator('.order-head:visible').waitFor({ timeout: 30_000 });
     // Chunk errors are rejections the screen handles, not page errors.
     expect(errors).toEqual([]);
     await ctx.close();
