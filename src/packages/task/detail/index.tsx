@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
-import { Image, Text, Textarea, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import type { OrderAction, OrderDetail } from '@cloud/contract';
 import { ApiError, call, errorMessage } from '@/services/api';
 import { useAsync } from '@/hooks/useAsync';
@@ -16,7 +16,7 @@ import { PrivacySheet } from '@/components/PrivacySheet';
 import { CHECK_IN_WORDS } from '@cloud/contract/check-in-code';
 import { CheckInByCode } from './CheckInByCode';
 import { goTab, routes } from '@/utils/routes';
-import { HandBackPanel } from './HandBackPanel';
+import { ReasonPanel } from './ReasonPanel';
 import { askToSubscribe, prepareSubscribe, VOLUNTEER_KINDS } from '@/services/subscribe';
 import '../shared.scss';
 import './index.scss';
@@ -218,51 +218,6 @@ function Timeline({ o }: { o: OrderDetail }) {
   );
 }
 
-function DeclinePanel({ onCancel, onDone, id }: { id: string; onCancel: () => void; onDone: () => void }) {
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    if (busy) return;
-    if (reason.trim().length < 2) {
-      setError('请填写婉拒原因（至少 2 个字）');
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      await call('task', 'decline', { id, reason: reason.trim() });
-      void Taro.showToast({ title: '已婉拒', icon: 'none' });
-      onDone();
-    } catch (err) {
-      setError((err instanceof ApiError && err.fields?.reason) || errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <View className="card decline-panel">
-      <Text className="decline-panel__title">婉拒原因</Text>
-      <Textarea
-        className="decline-panel__input"
-        value={reason}
-        maxlength={200}
-        placeholder="例如：当天已有其他安排。订单会转给其他志愿者或工会"
-        onInput={(e) => setReason(e.detail.value)}
-      />
-      {error && <Text className="field-error">{error}</Text>}
-      <View className="decline-panel__buttons">
-        <View className="btn btn--outline decline-panel__cancel" onClick={onCancel}>
-          取消
-        </View>
-        <View className={`btn btn--primary decline-submit${busy ? ' btn--disabled' : ''}`} onClick={() => void submit()}>
-          {busy ? '提交中…' : '确认婉拒'}
-        </View>
-      </View>
-    </View>
-  );
-}
-
 /** 任务详情: what, when, where and who to call; the timeline; the next step. */
 export default function TaskDetailPage() {
   useEffect(prepareSubscribe, []);
@@ -377,14 +332,14 @@ export default function TaskDetailPage() {
             <Timeline o={o} />
 
             {handingBack ? (
-              <HandBackPanel
+              <ReasonPanel kind="handBack"
                 id={o.id}
                 onCancel={() => setHandingBack(false)}
                 // The order is no longer mine (not even visible): back to the task list.
                 onDone={() => goTab(routes.tasks)}
               />
             ) : declining ? (
-              <DeclinePanel
+              <ReasonPanel kind="decline"
                 id={o.id}
                 onCancel={() => setDeclining(false)}
                 onDone={() => {
