@@ -193,6 +193,12 @@ export interface UploadsTable {
   created_at: Date;
 }
 
+/** The bytes of an upload when the server runs on PostgreSQL (migration 0010): every process serves them. */
+export interface UploadBlobsTable {
+  id: string;
+  data: Buffer;
+}
+
 /** A WeChat subscribe message waiting, sent, failed or skipped (migration 0006). */
 export interface OutboxTable {
   id: Generated<string>;
@@ -243,6 +249,7 @@ export interface DB {
   order_events: OrderEventsTable;
   inbox_messages: InboxMessagesTable;
   uploads: UploadsTable;
+  upload_blobs: UploadBlobsTable;
   outbox: OutboxTable;
   subscriptions: SubscriptionsTable;
   schema_migrations: SchemaMigrationsTable;

@@ -19,6 +19,8 @@ export interface ServerOptions {
   h5Dir?: string;
   /** Where uploaded photos are kept (the local server keeps them in DATA_DIR/uploads). */
   uploadsDir?: string;
+  /** Keep uploaded photos in PostgreSQL rather than uploadsDir, so every server process serves them. */
+  uploadsInDatabase?: boolean;
   /** Per-user daily upload quota (config.uploads); the defaults when absent. */
   uploadQuota?: UploadQuota;
   /** Where logs go (pino); silent when absent, as in tests. */
@@ -60,7 +62,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
 
-  if (opts.uploadsDir) await registerUploads(app, opts.services, { dir: opts.uploadsDir, quota: opts.uploadQuota });
+  if (opts.uploadsDir) await registerUploads(app, opts.services, { dir: opts.uploadsDir, inDatabase: opts.uploadsInDatabase, quota: opts.uploadQuota });
 
   app.post<{ Params: { fn: string } }>('/api/:fn', async (req, reply) => {
     const actions = Object.hasOwn(FUNCTIONS, req.params.fn) ? FUNCTIONS[req.params.fn] : undefined;

@@ -23,7 +23,15 @@ async function main() {
   const log = createLogger(config.logLevel);
   const runtime = await startRuntime(config);
   const { startup } = runtime;
-  const app = await buildServer({ services: runtime.services, h5Dir: config.h5Dir, uploadsDir: path.join(config.dataDir, 'uploads'), uploadQuota: config.uploads, logger: log });
+  const app = await buildServer({
+    services: runtime.services,
+    h5Dir: config.h5Dir,
+    uploadsDir: path.join(config.dataDir, 'uploads'),
+    // On PostgreSQL several processes may share the database: the photos live there too.
+    uploadsInDatabase: startup.engine === 'postgres',
+    uploadQuota: config.uploads,
+    logger: log,
+  });
   await app.listen({ port: config.port, host: config.host });
 
   const where = startup.engine === 'pglite' ? `PGlite ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';

@@ -3,8 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely, Transaction } from 'kysely';
 import { UPLOAD_QUOTA_DEFAULTS, type UploadQuota } from '../config';
 import { HTTP_STATUS, type ApiErrorBody, type Envelope, type UploadResult } from '../contract';
+import type { DB } from '../db/schema';
 import { resolveCaller } from '../functions/caller';
 import type { Caller, Services } from '../functions/context';
 import { ImageRejected, reencodeImage } from './image-check';
@@ -28,6 +30,12 @@ const MIME = { jpg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'ima
 export interface UploadsOptions {
   /** Where the files live (the local server keeps them in DATA_DIR/uploads). */
   dir: string;
+  /**
+   * Keep the bytes in the database (table upload_blobs) instead of `dir`: with DATABASE_URL,
+   * where several server processes share one PostgreSQL and each must serve every photo.
+   * Files already in `dir` (stored before) are still served from there.
+   */
+  inDatabase?: boolean;
   quota?: UploadQuota;
 }
 
@@ -50,15 +58,52 @@ function writeOnce(target: string, bytes: Buffer) {
   fs.renameSync(tmp, target);
 }
 
+/** Where the bytes of one content-addressed upload are kept: written inside the upload's transaction, read to serve it. */
+interface BlobStore {
+  put(trx: Transaction<DB>, id: string, bytes: Buffer): Promise<void>;
+  get(id: string): Promise<Buffer | fs.ReadStream | null>;
+}
+
+/** The local disk: the embedded PGlite default, one process per data directory anyway. */
+function diskStore(dir: string): BlobStore {
+  fs.mkdirSync(dir, { recursive: true });
+  return {
+    // Inside the transaction: a failed write rolls the row back. A commit failing after the
+    // write leaves at most an unreferenced file under its own hash, harmless.
+    put: async (_trx, id, bytes) => writeOnce(path.join(dir, id), bytes),
+    get: async (id) => {
+      const file = path.join(dir, id);
+      return fs.existsSync(file) ? fs.createReadStream(file) : null;
+    },
+  };
+}
+
+/**
+ * PostgreSQL: the bytes commit with their row, and every process on the database serves them.
+ * ON CONFLICT: the same picture uploaded at once through two processes is one blob.
+ */
+function databaseStore(db: Kysely<DB>, dir: string): BlobStore {
+  const disk = diskStore(dir);
+  return {
+    put: async (trx, id, bytes) => {
+      await trx.insertInto('upload_blobs').values({ id, data: bytes }).onConflict((oc) => oc.column('id').doNothing()).execute();
+    },
+    get: async (id) => {
+      const row = await db.selectFrom('upload_blobs').select('data').where('id', '=', id).executeTakeFirst();
+      // A photo stored on this machine's disk before the server moved to the database.
+      return row?.data ?? disk.get(id);
+    },
+  };
+}
+
 /**
  * `POST /api/upload` (multipart, field `file`, logged in) decodes the photo, stores a fresh
- * encoding of it content-addressed under `dir` and answers `{id, url}`; `GET /uploads/<id>`
+ * encoding of it content-addressed (under `dir`, or in upload_blobs with `inDatabase`) and answers `{id, url}`; `GET /uploads/<id>`
  * serves it. On weapp photos go to CloudBase storage instead and orders carry the `cloud://` id.
  */
 export async function registerUploads(app: FastifyInstance, services: Services, opts: UploadsOptions) {
-  const { dir } = opts;
+  const store = opts.inDatabase ? databaseStore(services.db, opts.dir) : diskStore(opts.dir);
   const quota = opts.quota ?? UPLOAD_QUOTA_DEFAULTS;
-  fs.mkdirSync(dir, { recursive: true });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 0 } });
 
   const callers = new WeakMap<FastifyRequest, Caller>();
@@ -106,9 +151,6 @@ export async function registerUploads(app: FastifyInstance, services: Services, 
           const exceeded = quotaExceeded(await usageToday(trx, caller.userId, now), quota, image.bytes.length, now);
           if (exceeded) return exceeded;
         }
-        // Inside the transaction: a failed write rolls the row back. A commit failing after the
-        // write leaves at most an unreferenced file under its own hash, harmless.
-        writeOnce(path.join(dir, id), image.bytes);
         if (!known) {
           await trx
             .insertInto('uploads')
@@ -116,6 +158,9 @@ export async function registerUploads(app: FastifyInstance, services: Services, 
             .onConflict((oc) => oc.column('id').doNothing())
             .execute();
         }
+        // After the row (upload_blobs references it); again when known, which costs nothing when
+        // the bytes are there and restores them if they are not.
+        await store.put(trx, id, image.bytes);
         return null;
       });
       if (over) return refuse(reply, overQuota(over));
@@ -127,13 +172,13 @@ export async function registerUploads(app: FastifyInstance, services: Services, 
   app.get<{ Params: { name: string } }>('/uploads/:name', async (req, reply) => {
     reply.header('x-content-type-options', 'nosniff').header('content-security-policy', UPLOAD_RESPONSE_CSP);
     const m = SERVED.exec(req.params.name);
-    const file = m ? path.join(dir, req.params.name) : null;
-    if (!m || !file || !fs.existsSync(file)) return reply.code(404).type('text/plain; charset=utf-8').send('图片不存在');
+    const body = m ? await store.get(req.params.name) : null;
+    if (!m || !body) return reply.code(404).type('text/plain; charset=utf-8').send('图片不存在');
     return reply
       .type(MIME[m[2] as keyof typeof MIME])
       // The name is our own hex hash and extension: nothing the uploader chose reaches a header.
       .header('content-disposition', `inline; filename="${req.params.name}"`)
       .header('cache-control', 'public, max-age=31536000, immutable')
-      .send(fs.createReadStream(file));
+      .send(body);
   });
 }
