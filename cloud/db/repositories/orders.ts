@@ -164,19 +164,32 @@ export async function timelineOf(db: Db, orderId: string) {
     .execute();
 }
 
-/** Pending orders older than their SLA: marked expired (escalated) in one statement. */
+/**
+ * Pending orders older than their SLA: marked expired (escalated) in one statement. A guarded claim
+ * that never waits: rows another transaction holds (a second server process escalating at the same
+ * moment, a user accepting right now) are skipped, and the status guard means each order is
+ * expired by exactly one caller; one still pending is taken by the next tick.
+ */
 export async function expireOverdue(db: Db, now: Date, slaHours: Record<'lecture' | 'service' | 'need', number>) {
   return db
     .updateTable('orders')
     .set({ status: 'expired', escalated_at: now, updated_at: now })
-    .where('status', '=', 'pending')
-    .where((eb) =>
-      eb.or(
-        (Object.keys(slaHours) as (keyof typeof slaHours)[]).map((kind) =>
-          eb.and([eb('kind', '=', kind), eb('pending_since', '<', new Date(now.getTime() - slaHours[kind] * 3600_000))]),
-        ),
-      ),
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('orders')
+        .select('id')
+        .where('status', '=', 'pending')
+        .where((w) =>
+          w.or(
+            (Object.keys(slaHours) as (keyof typeof slaHours)[]).map((kind) =>
+              w.and([w('kind', '=', kind), w('pending_since', '<', new Date(now.getTime() - slaHours[kind] * 3600_000))]),
+            ),
+          ),
+        )
+        .forUpdate()
+        .skipLocked(),
     )
+    .where('status', '=', 'pending')
     .returning(['id', 'requester_id', 'org_id', 'volunteer_id', 'kind'])
     .execute();
 }

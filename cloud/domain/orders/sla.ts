@@ -33,14 +33,24 @@ export const TEAM_BROADCAST_AFTER_MINUTES = 30;
 /** Tells ordinary team members about team orders still open after the leads had their turn. */
 export async function broadcastTeamOrders(db: Kysely<DB>, now: Date): Promise<string[]> {
   return db.transaction().execute(async (trx) => {
+    // Claimed without waiting: rows another process is broadcasting (or a user is changing) are
+    // skipped, and team_broadcast_at marks each order taken by exactly one caller.
     const due = await trx
       .updateTable('orders')
       .set({ team_broadcast_at: now })
-      .where('status', '=', 'pending')
-      .where('volunteer_id', 'is', null)
-      .where('team_id', 'is not', null)
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('orders')
+          .select('id')
+          .where('status', '=', 'pending')
+          .where('volunteer_id', 'is', null)
+          .where('team_id', 'is not', null)
+          .where('team_broadcast_at', 'is', null)
+          .where('pending_since', '<', new Date(now.getTime() - TEAM_BROADCAST_AFTER_MINUTES * 60_000))
+          .forUpdate()
+          .skipLocked(),
+      )
       .where('team_broadcast_at', 'is', null)
-      .where('pending_since', '<', new Date(now.getTime() - TEAM_BROADCAST_AFTER_MINUTES * 60_000))
       .returning(['id', 'team_id'])
       .execute();
     for (const o of due) {
