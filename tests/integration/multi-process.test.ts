@@ -90,6 +90,7 @@ describe('three server processes on one PostgreSQL', () => {
 
   let booked: Order;
   let speakerUserId: string;
+  let grabbed: Order;
 
   it(`${RACERS} bookings of one speaker's slot spread over the three: exactly one wins`, async () => {
     const all = spread(procs);
@@ -115,6 +116,7 @@ describe('three server processes on one PostgreSQL', () => {
     expect(tally(results)).toEqual({ OK: 1, CONFLICT: RACERS - 1 });
     const events = await database.db.selectFrom('order_events').select('to_status').where('order_id', '=', need.id).where('to_status', '=', 'accepted').execute();
     expect(events).toHaveLength(1);
+    grabbed = need;
   });
 
   it('timer work ticked by all three at the same moment is done once', async () => {
@@ -130,6 +132,11 @@ describe('three server processes on one PostgreSQL', () => {
     // enough to overlap: a fold that read the backlog and deleted it apart would count it twice.
     await sql`INSERT INTO stats_deltas (day, org_id, dim, key, total, lectures, services, needs_collected, needs_resolved, people, minutes, rating_sum, rating_n)
       SELECT current_date, (SELECT min(id) FROM orgs), 'all', '', 1, 0, 0, 0, 0, 0, 0, 0, 0 FROM generate_series(1, ${BACKLOG}::int)`.execute(database.db);
+
+    // The grabbed need now starts in 23 hours (accepted well before): its 24-hour reminder is due.
+    await sql`UPDATE orders SET accepted_at = now() - interval '2 hours',
+      during = tstzrange(date_trunc('minute', now()) + interval '23 hours', date_trunc('minute', now()) + interval '25 hours')
+      WHERE id = ${grabbed.id}`.execute(database.db);
 
     const before = procs.map(ticks);
     // All three at once (one synchronous loop: microseconds apart).
@@ -149,6 +156,14 @@ describe('three server processes on one PostgreSQL', () => {
       WHERE order_id = ${booked.id} AND title IN ('预约超时未获响应', '有订单需要处理') GROUP BY user_id, title`.execute(database.db);
     expect(told.rows.length).toBeGreaterThan(1);
     expect(told.rows.filter((r) => r.n !== 1)).toEqual([]);
+
+    // The reminder: queued once for each side (the outbox key), and in each inbox once.
+    const reminded = await sql<{ user_id: string; n: number; queued: number }>`
+      SELECT m.user_id::text, count(*)::int AS n,
+             (SELECT count(*)::int FROM outbox x WHERE x.order_id = m.order_id AND x.user_id = m.user_id AND x.event LIKE 'remind24h@%') AS queued
+      FROM inbox_messages m WHERE m.order_id = ${grabbed.id} AND m.title = '明天有一场服务' GROUP BY m.user_id, m.order_id`.execute(database.db);
+    expect(reminded.rows).toHaveLength(2);
+    expect(reminded.rows.filter((r) => r.n !== 1 || r.queued !== 1)).toEqual([]);
 
     // The outbox: the speaker's message sent once (one credit spent), nothing left queued.
     const sent = await database.db.selectFrom('outbox').select(['status', 'attempts']).where('id', '=', pushed[0].id).executeTakeFirstOrThrow();
