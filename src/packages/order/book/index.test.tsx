@@ -217,9 +217,9 @@ describe('booking a lecture', () => {
     fireEvent.click(q(c, '.venue-choices [data-value="enterprise"]'));
     type(c, '.venue-address', '杭州市临安区锦城街道 1 号');
     type(c, '.phone-input', '13800001111');
-    expect(q(c, '.note-counter').textContent).toBe('0/500');
+    expect(q(c, '[data-field="note"] .form-field__counter').textContent).toBe('0/500');
     type(c, '.note-input', '请准备投影');
-    expect(q(c, '.note-counter').textContent).toBe('5/500');
+    expect(q(c, '[data-field="note"] .form-field__counter').textContent).toBe('5/500');
     fireEvent.click(q(c, '.book-next'));
     await waitFor(() => expect(c.querySelector('.book-confirm')).not.toBeNull());
     const sub = q(c, '.order-hero__sub').textContent!;

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { askToSubscribe, prepareSubscribe, REQUESTER_KINDS } from '@/services/subscribe';
 import { openProfileIfMissing } from '../lib/profile-gate';
 import Taro from '@tarojs/taro';
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { FieldErrors, ServiceDetail, TopicDetail, VenueType, VolunteerSummary } from '@cloud/contract';
 import { ApiError, call, errorMessage } from '@/services/api';
 import { useStore } from '@/stores';
@@ -13,8 +13,7 @@ import { CATEGORY_LABEL, SERVICE_MODE_LABEL, VENUE_LABEL } from '@/utils/labels'
 import { formatDay, formatTimeRange } from '@/utils/time';
 import { goTab, routes } from '@/utils/routes';
 import { orderRoutes } from '@/pages/orders/routes';
-import { Choices, type Choice } from '../components/Choices';
-import { Field, fieldAnchor } from '../components/Field';
+import { Choices, Field, FormBanner, LIMITS, scrollToField, SubmitBar, TextArea, TextInput, type Choice } from '@/components/form';
 import { SlotPicker } from '../components/SlotPicker';
 import { OpenTimePicker } from '../components/OpenTimePicker';
 import { ALL_VENUES, VenueFields } from '../components/VenueFields';
@@ -86,13 +85,7 @@ const PLACED = [
   'headcount', 'contactPhone', 'note',
 ];
 const ANY = 'any';
-/** The server's limit on 备注 (order.create: note ≤ 500), shown as a counter. */
-const NOTE_MAX = 500;
 const FIRST_RANGE_DAYS = 30;
-
-function scrollToField(name: string) {
-  void Taro.pageScrollTo({ selector: `#${fieldAnchor(name)}`, offsetTop: -60, duration: 200 }).catch(() => undefined);
-}
 
 interface FormProps {
   kind: Kind;
@@ -290,16 +283,7 @@ function BookingForm({ kind, topicId, serviceId, volunteerId }: FormProps) {
     ? toShanghaiIso(Date.parse(draft.start) + draft.durationMin * 60_000)
     : null;
 
-  const bannerView = (banner || extra.length > 0) && (
-    <View className="form-banner" role="alert">
-      {banner && <Text className="form-banner__text">{banner}</Text>}
-      {extra.map((m) => (
-        <Text key={m} className="form-banner__item">
-          {m}
-        </Text>
-      ))}
-    </View>
-  );
+  const bannerView = <FormBanner message={banner} items={extra} />;
 
   if (view === 'confirm' && s) {
     return (
@@ -322,19 +306,19 @@ function BookingForm({ kind, topicId, serviceId, volunteerId }: FormProps) {
           {draft.note.trim() !== '' && <View className="order-kv"><Text className="order-kv__key">备注</Text><Text className="order-kv__value">{draft.note.trim()}</Text></View>}
         </View>
         <Text className="order-page__tip">联系电话和详细地址仅接单的志愿者与工会管理员可见。开始前可改期或取消。</Text>
-        <View className="order-bar order-bar--row">
-          <View className="btn btn--outline order-bar__half book-back" onClick={() => !busy && setView('form')}>
-            返回修改
-          </View>
-          <View className={`btn btn--primary order-bar__half book-submit${busy ? ' btn--disabled' : ''}`} onClick={() => {
-            if (busy || openProfileIfMissing()) return;
+        <SubmitBar
+          className="book-submit"
+          label={banner ? '重新提交' : '确认提交'}
+          busy={busy}
+          busyLabel="提交中…"
+          back={{ label: '返回修改', className: 'book-back', onClick: () => setView('form') }}
+          onSubmit={() => {
+            if (openProfileIfMissing()) return;
             // First, while the tap still counts for WeChat: the messages about this order.
             askToSubscribe(REQUESTER_KINDS);
             void submit();
-          }}>
-            {busy ? '提交中…' : banner ? '重新提交' : '确认提交'}
-          </View>
-        </View>
+          }}
+        />
       </View>
     );
   }
@@ -444,42 +428,37 @@ function BookingForm({ kind, topicId, serviceId, volunteerId }: FormProps) {
                 onChange={(venue) => update({ venue }, ['venue'])}
               />
               <Field name="headcount" label={kind === 'lecture' ? '听众人数' : '参与人数'} error={errors.headcount} hint="选填，便于志愿者准备">
-                <Input
-                  className="form-input headcount-input"
+                <TextInput
+                  className="headcount-input"
                   type="number"
                   value={draft.headcount}
-                  maxlength={6}
+                  max={6}
                   placeholder="例如 50"
-                  onInput={(e) => update({ headcount: e.detail.value })}
+                  onChange={(headcount) => update({ headcount })}
                 />
               </Field>
               <Field name="contactPhone" label="联系电话" required error={errors.contactPhone} hint="仅接单的志愿者和工会管理员可见">
-                <Input
-                  className="form-input phone-input"
-                  type="text"
+                <TextInput
+                  className="phone-input"
                   value={draft.contactPhone}
-                  maxlength={20}
+                  max={LIMITS.order.phone}
                   placeholder="手机号或座机号"
-                  onInput={(e) => update({ contactPhone: e.detail.value })}
+                  onChange={(contactPhone) => update({ contactPhone })}
                 />
               </Field>
-              <Field name="note" label="备注" error={errors.note} extra={<Text className="note-counter">{draft.note.length}/{NOTE_MAX}</Text>}>
-                <Textarea
-                  className="form-textarea note-input"
+              <Field name="note" label="备注" error={errors.note} count={draft.note.length} max={LIMITS.order.note}>
+                <TextArea
+                  className="note-input"
                   value={draft.note}
-                  maxlength={NOTE_MAX}
+                  max={LIMITS.order.note}
                   autoHeight
                   placeholder={kind === 'lecture' ? '听众情况、希望侧重的内容等（选填）' : '设备型号、遇到的问题等（选填）'}
-                  onInput={(e) => update({ note: e.detail.value })}
+                  onChange={(note) => update({ note })}
                 />
               </Field>
             </View>
 
-            <View className="order-bar">
-              <View className="btn btn--primary book-next" onClick={next}>
-                下一步：确认信息
-              </View>
-            </View>
+            <SubmitBar className="book-next" label="下一步：确认信息" onSubmit={next} />
           </>
         )}
       </StateView>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { FieldErrors, Order, OrderDetail } from '@cloud/contract';
 import { ApiError, call, errorMessage } from '@/services/api';
 import { useAsync } from '@/hooks/useAsync';
@@ -8,8 +8,7 @@ import { HORIZON_DAYS, toShanghaiIso } from '../lib/slots';
 import { fieldErrorsOf } from '../lib/form';
 import type { RequesterAction } from './OrderActions';
 import { ACTION_LABEL } from './OrderActions';
-import { Choices } from './Choices';
-import { Field } from './Field';
+import { Choices, Field, LIMITS, TextArea } from '@/components/form';
 import { OpenTimePicker } from './OpenTimePicker';
 import { Sheet } from './Sheet';
 import { SlotPicker } from './SlotPicker';
@@ -131,15 +130,10 @@ export function ActionSheet({ order, action, onClose, onDone }: ActionSheetProps
     }
   };
 
+  const reasonMax = action === 'dispute' ? LIMITS.order.disputeReason : LIMITS.order.cancelReason;
   const reasonField = (label: string, placeholder: string) => (
-    <Field name="reason" label={label} required error={errors.reason}>
-      <Textarea
-        className="form-textarea reason-input"
-        value={reason}
-        maxlength={action === 'dispute' ? 500 : 200}
-        placeholder={placeholder}
-        onInput={(e) => setReason(e.detail.value)}
-      />
+    <Field name="reason" label={label} required error={errors.reason} count={reason.length} max={reasonMax}>
+      <TextArea className="reason-input" value={reason} max={reasonMax} placeholder={placeholder} onChange={setReason} />
     </Field>
   );
 
@@ -191,13 +185,13 @@ export function ActionSheet({ order, action, onClose, onDone }: ActionSheetProps
           <Field name="score" label="服务评分" required error={errors.score}>
             <StarInput value={score} onChange={setScore} />
           </Field>
-          <Field name="comment" label="评价内容" error={errors.comment}>
-            <Textarea
-              className="form-textarea comment-input"
+          <Field name="comment" label="评价内容" error={errors.comment} count={comment.length} max={LIMITS.order.comment}>
+            <TextArea
+              className="comment-input"
               value={comment}
-              maxlength={500}
+              max={LIMITS.order.comment}
               placeholder="说说收获或建议（选填）"
-              onInput={(e) => setComment(e.detail.value)}
+              onChange={setComment}
             />
           </Field>
         </>
@@ -220,13 +214,13 @@ export function ActionSheet({ order, action, onClose, onDone }: ActionSheetProps
               onChange={setTo}
             />
           </Field>
-          <Field name="note" label="补充说明" error={errors.note}>
-            <Textarea
-              className="form-textarea"
+          <Field name="note" label="补充说明" error={errors.note} count={note.length} max={LIMITS.order.reopenNote}>
+            <TextArea
+              className="reopen-note"
               value={note}
-              maxlength={500}
+              max={LIMITS.order.reopenNote}
               placeholder="目前的情况、还需要什么帮助（选填）"
-              onInput={(e) => setNote(e.detail.value)}
+              onChange={setNote}
             />
           </Field>
         </>

@@ -1,9 +1,7 @@
-import { Input } from '@tarojs/components';
 import type { FieldErrors, VenueType } from '@cloud/contract';
 import { VENUE_LABEL } from '@/utils/labels';
+import { Choices, Field, LIMITS, TextInput } from '@/components/form';
 import type { VenueDraft } from '../lib/draft';
-import { Choices } from './Choices';
-import { Field } from './Field';
 
 export const ALL_VENUES: VenueType[] = [
   'enterprise', 'workshop', 'team', 'site', 'village', 'school', 'community', 'office', 'online',
@@ -32,24 +30,22 @@ export function VenueFields({ venue, types, errors, onChange, typeHint }: VenueF
       </Field>
       {venue.type === 'online' ? (
         <Field name="venue.link" label="会议链接" required error={errors['venue.link']} hint="腾讯会议、钉钉等的入会链接">
-          <Input
-            className="form-input venue-link"
-            type="text"
+          <TextInput
+            className="venue-link"
             value={venue.link}
-            maxlength={500}
+            max={LIMITS.order.link}
             placeholder="https://"
-            onInput={(e) => onChange({ ...venue, link: e.detail.value })}
+            onChange={(link) => onChange({ ...venue, link })}
           />
         </Field>
       ) : (
         <Field name="venue.address" label="详细地址" required error={errors['venue.address']} hint="仅接单的志愿者和工会管理员可见">
-          <Input
-            className="form-input venue-address"
-            type="text"
+          <TextInput
+            className="venue-address"
             value={venue.address}
-            maxlength={200}
+            max={LIMITS.order.address}
             placeholder="市、区、街道、单位及楼层"
-            onInput={(e) => onChange({ ...venue, address: e.detail.value })}
+            onChange={(address) => onChange({ ...venue, address })}
           />
         </Field>
       )}

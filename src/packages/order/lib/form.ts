@@ -2,6 +2,7 @@ import type { ActionInput, FieldErrors, VenueType } from '@cloud/contract';
 import { ApiError } from '@/services/api';
 import type { OrderDraft } from './draft';
 import { withinWindow } from './slots';
+import { LIMITS, tooLong } from '@/components/form/limits';
 
 /** Same as the contract's PHONE_PATTERN (not imported: the contract module brings zod along). */
 export const PHONE_PATTERN = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
@@ -41,7 +42,7 @@ function commonErrors(d: OrderDraft, now: number, e: FieldErrors): void {
     if (!Number.isInteger(n) || n < 1) e.headcount = '人数应为正整数';
     else if (n > 100000) e.headcount = '人数过多';
   }
-  if (d.note.trim().length > 500) e.note = '备注最多 500 字';
+  if (d.note.trim().length > LIMITS.order.note) e.note = tooLong('备注', LIMITS.order.note);
 }
 
 /** What the page can tell before asking the server; the server re-checks everything. */
@@ -64,15 +65,15 @@ export function validateNeed(d: OrderDraft, now: number): FieldErrors {
   const e: FieldErrors = {};
   const title = d.title.trim();
   if (title.length < 4) e.title = '标题至少 4 个字';
-  else if (title.length > 60) e.title = '标题最多 60 字';
+  else if (title.length > LIMITS.order.title) e.title = tooLong('标题', LIMITS.order.title);
   if (!d.field.trim()) e.field = '请选择领域';
   const desc = d.description.trim();
   if (desc.length < 10) e.description = '请至少用 10 个字描述问题';
-  else if (desc.length > 2000) e.description = '描述最多 2000 字';
+  else if (desc.length > LIMITS.order.description) e.description = tooLong('描述', LIMITS.order.description);
   if (d.durationMin == null) e.durationMin = '请选择时长';
   commonErrors(d, now, e);
   venueErrors(d, [], e);
-  if (d.region.trim().length > 20) e.region = '地区最多 20 字';
+  if (d.region.trim().length > LIMITS.order.region) e.region = tooLong('地区', LIMITS.order.region);
   return e;
 }
 

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { askToSubscribe, prepareSubscribe, REQUESTER_KINDS } from '@/services/subscribe';
 import { openProfileIfMissing } from '../lib/profile-gate';
 import Taro from '@tarojs/taro';
-import { Image, Input, Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { FieldErrors } from '@cloud/contract';
 import { ApiError, call, errorMessage } from '@/services/api';
 import { useStore } from '@/stores';
@@ -11,10 +11,8 @@ import { URGENCY_LABEL } from '@/components/OrderCard/labels';
 import { VENUE_LABEL } from '@/utils/labels';
 import { goTab, routes } from '@/utils/routes';
 import { orderRoutes } from '@/pages/orders/routes';
-import { Choices } from '../components/Choices';
-import { Field, fieldAnchor } from '../components/Field';
+import { Choices, Field, FormBanner, LIMITS, PhotoField, PhotoThumbs, scrollToField, SubmitBar, TextArea, TextInput } from '@/components/form';
 import { OpenTimePicker } from '../components/OpenTimePicker';
-import { PhotoField } from '../components/PhotoField';
 import { ALL_VENUES, VenueFields } from '../components/VenueFields';
 import { emptyDraft, loadDraft, useDrafts, type OrderDraft } from '../lib/draft';
 import { fieldErrorsOf, toCreateInput, unplacedErrors, validateNeed } from '../lib/form';
@@ -32,10 +30,6 @@ const PLACED = [
   'region', 'contactPhone',
 ];
 const DRAFT_KEY = 'need';
-
-function scrollToField(name: string) {
-  void Taro.pageScrollTo({ selector: `#${fieldAnchor(name)}`, offsetTop: -60, duration: 200 }).catch(() => undefined);
-}
 
 function NeedForm() {
   const first = useMemo(() => loadDraft(DRAFT_KEY, {}), []);
@@ -120,16 +114,7 @@ function NeedForm() {
   };
 
   const extra = unplacedErrors(errors, PLACED);
-  const bannerView = (banner || extra.length > 0) && (
-    <View className="form-banner" role="alert">
-      {banner && <Text className="form-banner__text">{banner}</Text>}
-      {extra.map((m) => (
-        <Text key={m} className="form-banner__item">
-          {m}
-        </Text>
-      ))}
-    </View>
-  );
+  const bannerView = <FormBanner message={banner} items={extra} />;
 
   if (view === 'confirm') {
     const end = draft.start && draft.durationMin ? toShanghaiIso(Date.parse(draft.start) + draft.durationMin * 60_000) : null;
@@ -149,9 +134,7 @@ function NeedForm() {
             <View className="order-kv">
               <Text className="order-kv__key">照片</Text>
               <View className="order-kv__value confirm-photos">
-                {draft.photos.map((url) => (
-                  <Image key={url} className="confirm-photos__item" src={url} mode="aspectFill" />
-                ))}
+                <PhotoThumbs photos={draft.photos} />
               </View>
             </View>
           )}
@@ -161,19 +144,19 @@ function NeedForm() {
           <View className="order-kv"><Text className="order-kv__key">联系电话</Text><Text className="order-kv__value">{draft.contactPhone.trim()}</Text></View>
         </View>
         <Text className="order-page__tip">联系电话和详细地址仅接单的志愿者与工会管理员可见。</Text>
-        <View className="order-bar order-bar--row">
-          <View className="btn btn--outline order-bar__half need-back" onClick={() => !busy && setView('form')}>
-            返回修改
-          </View>
-          <View className={`btn btn--primary order-bar__half need-submit${busy ? ' btn--disabled' : ''}`} onClick={() => {
-            if (busy || openProfileIfMissing()) return;
+        <SubmitBar
+          className="need-submit"
+          label={banner ? '重新发布' : '确认发布'}
+          busy={busy}
+          busyLabel="发布中…"
+          back={{ label: '返回修改', className: 'need-back', onClick: () => setView('form') }}
+          onSubmit={() => {
+            if (openProfileIfMissing()) return;
             // First, while the tap still counts for WeChat: the messages about this order.
             askToSubscribe(REQUESTER_KINDS);
             void submit();
-          }}>
-            {busy ? '发布中…' : banner ? '重新发布' : '确认发布'}
-          </View>
-        </View>
+          }}
+        />
       </View>
     );
   }
@@ -189,12 +172,12 @@ function NeedForm() {
       {bannerView}
       <View className="card form-card">
         <Field name="title" label="求助标题" required error={errors.title}>
-          <Input
-            className="form-input need-title"
+          <TextInput
+            className="need-title"
             value={draft.title}
-            maxlength={60}
+            max={LIMITS.order.title}
             placeholder="一句话说明问题，如：数控机床主轴异响"
-            onInput={(e) => update({ title: e.detail.value })}
+            onChange={(title) => update({ title })}
           />
         </Field>
         <Field name="field" label="所属领域" required error={errors.field}>
@@ -205,12 +188,12 @@ function NeedForm() {
             onChange={(f) => update({ field: f })}
           />
           {fieldChip === OTHER && (
-            <Input
-              className="form-input need-field-other"
+            <TextInput
+              className="need-field-other"
               value={draft.field === OTHER ? '' : draft.field}
-              maxlength={20}
+              max={LIMITS.order.field}
               placeholder="填写具体领域（选填）"
-              onInput={(e) => update({ field: e.detail.value.trim() === '' ? OTHER : e.detail.value }, ['field'])}
+              onChange={(v) => update({ field: v.trim() === '' ? OTHER : v }, ['field'])}
             />
           )}
         </Field>
@@ -219,18 +202,25 @@ function NeedForm() {
           label="问题描述"
           required
           error={errors.description}
-          extra={<Text>{draft.description.trim().length}/2000</Text>}
+          count={draft.description.length}
+          max={LIMITS.order.description}
         >
-          <Textarea
-            className="form-textarea need-description"
+          <TextArea
+            className="need-description"
             value={draft.description}
-            maxlength={2000}
+            max={LIMITS.order.description}
             placeholder="设备型号、故障现象、已尝试的办法等，至少 10 个字"
-            onInput={(e) => update({ description: e.detail.value })}
+            onChange={(description) => update({ description })}
           />
         </Field>
-        <Field name="photos" label="现场照片" error={errors.photos} hint="选填，最多 9 张">
-          <PhotoField value={draft.photos} onChange={(photos) => update({ photos })} onBusyChange={setUploading} />
+        <Field name="photos" label="现场照片" error={errors.photos} hint={`选填，最多 ${LIMITS.order.photos} 张`}>
+          <PhotoField
+            value={draft.photos}
+            max={LIMITS.order.photos}
+            folder="needs"
+            onChange={(photos) => update({ photos })}
+            onBusyChange={setUploading}
+          />
         </Field>
         <Field name="urgency" label="紧急程度" required error={errors.urgency}>
           <Choices
@@ -259,30 +249,26 @@ function NeedForm() {
       <View className="card form-card">
         <VenueFields venue={draft.venue} types={ALL_VENUES} errors={errors} onChange={(venue) => update({ venue }, ['venue'])} typeHint="选「网络」可远程指导" />
         <Field name="region" label="所在地区" error={errors.region} hint="选填，如 义乌市；不填按所属工会的地区">
-          <Input
-            className="form-input need-region"
+          <TextInput
+            className="need-region"
             value={draft.region}
-            maxlength={20}
+            max={LIMITS.order.region}
             placeholder="市/县（区）"
-            onInput={(e) => update({ region: e.detail.value })}
+            onChange={(region) => update({ region })}
           />
         </Field>
         <Field name="contactPhone" label="联系电话" required error={errors.contactPhone} hint="仅接单的志愿者和工会管理员可见">
-          <Input
-            className="form-input phone-input"
+          <TextInput
+            className="phone-input"
             value={draft.contactPhone}
-            maxlength={20}
+            max={LIMITS.order.phone}
             placeholder="手机号或座机号"
-            onInput={(e) => update({ contactPhone: e.detail.value })}
+            onChange={(contactPhone) => update({ contactPhone })}
           />
         </Field>
       </View>
 
-      <View className="order-bar">
-        <View className={`btn btn--primary need-next${uploading ? ' btn--disabled' : ''}`} onClick={next}>
-          {uploading ? '照片上传中…' : '下一步：确认信息'}
-        </View>
-      </View>
+      <SubmitBar className="need-next" label={uploading ? '照片上传中…' : '下一步：确认信息'} onSubmit={next} />
     </View>
   );
 }

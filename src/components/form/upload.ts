@@ -10,6 +10,9 @@ export interface PickedImage {
   file?: Blob;
 }
 
+/** Where a form's photos go in cloud storage (weapp): a need's photos, a service record's. */
+export type PhotoFolder = 'needs' | 'records';
+
 export const PRIVACY_REFUSED_PHOTOS = '未同意隐私保护指引，不能选择照片；可先不传照片提交';
 
 /**
@@ -20,8 +23,8 @@ export async function pickImages(count: number): Promise<PickedImage[]> {
   try {
     const res = await Taro.chooseImage({ count, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
     const files = (res.tempFiles ?? []) as { path: string; originalFileObj?: Blob }[];
-    if (files.length) return files.map((f) => ({ path: f.path, file: f.originalFileObj }));
-    return res.tempFilePaths.map((path) => ({ path }));
+    if (files.length) return files.map((f) => ({ path: f.path, file: f.originalFileObj })).slice(0, count);
+    return res.tempFilePaths.map((path) => ({ path })).slice(0, count);
   } catch (err) {
     if (/privacy/i.test(String((err as { errMsg?: unknown })?.errMsg ?? ''))) throw new ApiError('VALIDATION', PRIVACY_REFUSED_PHOTOS);
     return [];
@@ -38,7 +41,7 @@ async function uploadViaHttp(img: PickedImage): Promise<string> {
     }
   }
   const form = new FormData();
-  form.append('file', blob, 'photo');
+  form.append('file', blob, `photo.${(blob.type.split('/')[1] || 'jpg').replace('jpeg', 'jpg')}`);
   const headers: Record<string, string> = {};
   const { token } = useStore.getState();
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -49,7 +52,7 @@ async function uploadViaHttp(img: PickedImage): Promise<string> {
   } catch {
     throw new ApiError('NETWORK', NETWORK_MESSAGE);
   }
-  const env = body as Envelope<UploadResult>;
+  const env = body as Envelope<UploadResult> | null;
   if (env && env.ok === true && typeof env.data?.url === 'string') return env.data.url;
   if (env && env.ok === false) {
     if (env.error.code === 'UNAUTHENTICATED') useStore.getState().logout();
@@ -58,9 +61,9 @@ async function uploadViaHttp(img: PickedImage): Promise<string> {
   throw new ApiError('INTERNAL', '上传失败，请稍后重试');
 }
 
-async function uploadViaCloud(img: PickedImage): Promise<string> {
+async function uploadViaCloud(img: PickedImage, folder: PhotoFolder): Promise<string> {
   const ext = /\.(jpe?g|png|gif|webp)$/i.exec(img.path)?.[1]?.toLowerCase() ?? 'jpg';
-  const cloudPath = `needs/${Date.now()}-${Math.random().toString(36).slice(2, 10)}.${ext}`;
+  const cloudPath = `${folder}/${Date.now()}-${Math.random().toString(36).slice(2, 10)}.${ext}`;
   try {
     const res = await Taro.cloud.uploadFile({ cloudPath, filePath: img.path });
     return res.fileID;
@@ -70,9 +73,10 @@ async function uploadViaCloud(img: PickedImage): Promise<string> {
 }
 
 /**
- * Uploads one photo and answers what an order stores for it: on weapp the CloudBase `fileID`
- * (cloud://…), on h5 the server's `/uploads/…` url. Rejects with ApiError.
+ * Uploads one photo and answers what the order or record stores for it: on weapp the CloudBase
+ * `fileID` (cloud://…, usable as an image src), on h5 the server's `/uploads/…` url. Rejects with
+ * ApiError.
  */
-export function uploadImage(img: PickedImage): Promise<string> {
-  return process.env.TARO_ENV === 'weapp' ? uploadViaCloud(img) : uploadViaHttp(img);
+export function uploadImage(img: PickedImage, folder: PhotoFolder): Promise<string> {
+  return process.env.TARO_ENV === 'weapp' ? uploadViaCloud(img, folder) : uploadViaHttp(img);
 }

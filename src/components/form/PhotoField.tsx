@@ -3,14 +3,16 @@ import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import { errorMessage } from '@/services/api';
 import { PrivacySheet } from '@/components/PrivacySheet';
-import { pickImages, uploadImage } from '../lib/upload';
-
-export const MAX_PHOTOS = 9;
+import { pickImages, uploadImage, type PhotoFolder } from './upload';
 
 export interface PhotoFieldProps {
   /** Stored photo references (server url on h5, cloud fileID on weapp). */
   value: string[];
   onChange: (photos: string[]) => void;
+  /** How many at most (LIMITS). */
+  max: number;
+  /** Where the photos are stored on weapp. */
+  folder: PhotoFolder;
   /** Tells the form whether uploads are still running (submit waits). */
   onBusyChange?: (busy: boolean) => void;
 }
@@ -20,11 +22,11 @@ interface Pending {
   preview: string;
 }
 
-/** Up to nine photos: each is uploaded when picked; a failed one is dropped with the reason. */
-export function PhotoField({ value, onChange, onBusyChange }: PhotoFieldProps) {
+/** Up to `max` photos: each is uploaded when picked; a failed one is dropped with the reason. */
+export function PhotoField({ value, onChange, max, folder, onBusyChange }: PhotoFieldProps) {
   const [pending, setPending] = useState<Pending[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const room = MAX_PHOTOS - value.length - pending.length;
+  const room = max - value.length - pending.length;
 
   const add = async () => {
     if (room <= 0) return;
@@ -44,8 +46,8 @@ export function PhotoField({ value, onChange, onBusyChange }: PhotoFieldProps) {
     const failures: string[] = [];
     for (const it of items) {
       try {
-        const ref = await uploadImage(it.img);
-        photos = [...photos, ref].slice(0, MAX_PHOTOS);
+        const ref = await uploadImage(it.img, folder);
+        photos = [...photos, ref].slice(0, max);
         onChange(photos);
       } catch (err) {
         failures.push(errorMessage(err));
@@ -65,32 +67,43 @@ export function PhotoField({ value, onChange, onBusyChange }: PhotoFieldProps) {
 
   return (
     <View className="photo-field">
-      <View className="photos">
+      <View className="photo-field__list">
         {value.map((u) => (
-          <View key={u} className="photos__item photo-field__photo">
-            <Image className="photos__img" src={u} mode="aspectFill" />
-            <View className="photos__remove" onClick={() => remove(u)} aria-label="删除照片">
+          <View key={u} className="photo-field__item photo-field__photo">
+            <Image className="photo-field__img" src={u} mode="aspectFill" />
+            <View className="photo-field__remove" onClick={() => remove(u)} aria-label="删除照片">
               ×
             </View>
           </View>
         ))}
         {pending.map((p) => (
-          <View key={p.key} className="photos__item">
-            <Image className="photos__img" src={p.preview} mode="aspectFill" />
-            <Text className="photos__busy">上传中…</Text>
+          <View key={p.key} className="photo-field__item photo-field__pending">
+            <Image className="photo-field__img" src={p.preview} mode="aspectFill" />
+            <Text className="photo-field__busy">上传中…</Text>
           </View>
         ))}
         {room > 0 && (
-          <View className="photos__item photos__add photo-field__add" onClick={() => void add()}>
-            <Text className="photos__plus">+</Text>
+          <View className="photo-field__item photo-field__add" onClick={() => void add()} aria-label="添加照片">
+            <Text className="photo-field__plus">+</Text>
             <Text>
-              {value.length + pending.length}/{MAX_PHOTOS}
+              {value.length + pending.length}/{max}
             </Text>
           </View>
         )}
       </View>
       {error && <Text className="form-field__error">{error}</Text>}
       <PrivacySheet />
+    </View>
+  );
+}
+
+/** The chosen photos as thumbnails on a confirm step (not 「照片 N 张」). */
+export function PhotoThumbs({ photos }: { photos: string[] }) {
+  return (
+    <View className="photo-thumbs">
+      {photos.map((url) => (
+        <Image key={url} className="photo-thumbs__item" src={url} mode="aspectFill" />
+      ))}
     </View>
   );
 }
