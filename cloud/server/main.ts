@@ -40,6 +40,10 @@ async function main() {
       `启动用时 ${startup.ms} ms${config.devMode ? '; 开发模式（可快捷登录）' : ''}` +
       (config.clockOffsetMinutes ? `; 时钟偏移 ${config.clockOffsetMinutes} 分钟` : ''),
   );
+  if (startup.engine === 'postgres' && !config.sessionSecret) {
+    // Several processes on one database each generate their own secret: a login through one fails at the next.
+    console.warn('未设置 SESSION_SECRET：会话密钥保存在本机 DATA_DIR 中。多个服务进程共用一个数据库时，请为所有进程设置同一个 SESSION_SECRET，否则在一个进程登录后到另一个进程会失效。');
+  }
   console.log(`劳模工匠点单 已启动: http://${config.host}:${config.port}`);
 
   // No WeChat here: subscribe messages are recorded on their outbox rows and marked sent (local).

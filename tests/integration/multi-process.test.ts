@@ -1,17 +1,20 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { sql } from 'kysely';
+import pg from 'pg';
 import type { Order, Page, TopicDetail, TopicSummary } from '../../cloud/contract';
+import { openDatabase, type Database } from '../../cloud/db/engine';
+import { demoData } from '../../cloud/db/seed/data';
 import { createTokenSigner } from '../../cloud/domain/auth/tokens';
 import { createClock } from '../../cloud/domain/clock';
 import type { Services } from '../../cloud/functions/context';
 import { UPLOAD_RESPONSE_CSP } from '../../cloud/server/uploads';
 import { bookableLecture, createWorkers, lectureInput, sessionFor, userIdOfVolunteer } from '../helpers/actors';
 import { startChildServer, type ChildServer } from '../helpers/child-server';
-import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../helpers/db';
+import { TEST_DATABASE_URL } from '../helpers/db';
 import { createTechnicians, postNeed } from '../helpers/needs';
 import { adminOf } from '../helpers/orgs';
 import { setCredits, TEST_TEMPLATES } from '../helpers/outbox';
@@ -41,7 +44,8 @@ const tally = (results: { body: { ok: boolean; error?: { code: string } } }[]) =
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 describe('three server processes on one PostgreSQL', () => {
-  let database: TestDatabase;
+  let database: Database;
+  const schema = `t_${randomBytes(6).toString('hex')}`;
   let services: Services;
   let procs: ChildServer[] = [];
   const dataDirs = Array.from({ length: PROCESSES }, () => fs.mkdtempSync(path.join(os.tmpdir(), 'lmgj-mp-')));
@@ -57,11 +61,10 @@ describe('three server processes on one PostgreSQL', () => {
   const ticks = (p: ChildServer) => p.log().split('定时任务已执行（SIGUSR2）').length - 1;
 
   beforeAll(async () => {
-    // Migrated and seeded here, so the three start on a ready schema (and only one seeds).
-    database = await createTestDatabase('postgres', { poolSize: 4 });
-    services = { db: database.db, clock: createClock(0), tokens: createTokenSigner(SECRET), devMode: true };
+    // An empty schema: the three start together and race to migrate and seed it.
+    await adminQuery(`CREATE SCHEMA ${schema}`);
     const url = new URL(TEST_DATABASE_URL);
-    url.searchParams.set('options', `-c search_path=${database.schema},public`);
+    url.searchParams.set('options', `-c search_path=${schema},public`);
     procs = await Promise.all(
       dataDirs.map((dataDir) =>
         startChildServer({
@@ -80,12 +83,24 @@ describe('three server processes on one PostgreSQL', () => {
         }),
       ),
     );
-  }, 90_000);
+    database = await openDatabase({ databaseUrl: TEST_DATABASE_URL, schema, poolSize: 4 });
+    services = { db: database.db, clock: createClock(0), tokens: createTokenSigner(SECRET), devMode: true };
+  }, 120_000);
 
   afterAll(async () => {
     await Promise.all(procs.map((p) => p.stop()));
     await database?.close();
+    await adminQuery(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     for (const d of dataDirs) fs.rmSync(d, { recursive: true, force: true });
+  });
+
+  it('started together on an empty schema, one migrates and seeds, the others wait and reuse it', async () => {
+    const migrated = procs.map((p) => Number(/迁移 (\d+) 个/.exec(p.log())?.[1]));
+    const files = fs.readdirSync(path.join(__dirname, '../../cloud/db/migrations')).filter((f) => f.endsWith('.sql'));
+    expect(migrated.sort((a, b) => a - b)).toEqual([0, 0, files.length]);
+    expect(procs.filter((p) => p.log().includes('已载入演示数据'))).toHaveLength(1);
+    const orgs = await database.db.selectFrom('orgs').select('id').execute();
+    expect(orgs).toHaveLength(demoData.orgs.length);
   });
 
   let booked: Order;
@@ -231,3 +246,13 @@ describe('three server processes on one PostgreSQL', () => {
     }
   });
 });
+
+async function adminQuery(text: string) {
+  const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await c.connect();
+  try {
+    await c.query(text);
+  } finally {
+    await c.end();
+  }
+}
