@@ -51,7 +51,7 @@ function openPostgres(url: string, opts: EngineOptions): Database {
   });
   watchPoolErrors(pool);
   // PGlite has no cancel: one connection, so nothing there waits on another's lock.
-  guardPool(pool, { cancel: cancelOnServer(pool) });
+  guardPool(pool, { cancel: cancelOnServer() });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, pool, engine: 'postgres', close: () => db.destroy() };
 }

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import net from 'node:net';
 import pg from 'pg';
 
 /**
@@ -97,22 +98,35 @@ function track(scope: Scope, client: pg.PoolClient, cancel: CancelQuery, result:
 }
 
 /**
- * PostgreSQL: `pg_cancel_backend` of the connection's server process, sent over a connection of
- * its own (the pool may have none to spare: that is when it matters). The stopped query fails with
+ * PostgreSQL: the protocol's own CancelRequest (what psql's Ctrl-C sends), with the backend key
+ * the connection was given at login, on a short socket of its own. The stopped query fails with
  * 57014, which the aborted request no longer answers with.
+ *
+ * Not `pg_cancel_backend(pid)`: through PgBouncer the pid a client is told is PgBouncer's own
+ * random key, not a server process (the query ran on, or another backend could be hit), and that
+ * call needs a whole new login, which a pooler or a server at max_connections may queue or refuse.
+ * A CancelRequest needs no login and no connection slot; PgBouncer maps the key to the server
+ * connection the client is using at that moment and forwards it (and drops it when the client has
+ * none, i.e. the query has finished). Sent in the clear, as libpq and pg do: a cancel carries no
+ * data (PostgreSQL takes it before any TLS or pg_hba step).
  */
-export function cancelOnServer(pool: pg.Pool): CancelQuery {
+export function cancelOnServer(): CancelQuery {
   return (client, stillRunning) => {
-    const pid = (client as pg.PoolClient & { processID?: number | null }).processID;
-    if (!pid) return;
-    const Client = (pool.options as { Client?: typeof pg.Client }).Client ?? pg.Client;
-    const canceller = new Client(pool.options);
-    canceller.on('error', () => {});
-    canceller
-      .connect()
-      .then(() => (stillRunning() ? canceller.query('select pg_cancel_backend($1)', [pid]) : null))
-      .catch(() => {}) // best effort: the deadline's answer has gone out already
-      .finally(() => void canceller.end().catch(() => {}));
+    const c = client as pg.PoolClient & { processID?: number | null; secretKey?: number | null; host?: string; port?: number };
+    if (!c.processID || c.secretKey == null || !c.port) return;
+    const packet = Buffer.alloc(16);
+    packet.writeInt32BE(16, 0);
+    packet.writeInt32BE(80877102, 4); // the CancelRequest code
+    packet.writeInt32BE(c.processID, 8);
+    packet.writeInt32BE(c.secretKey, 12);
+    const host = c.host ?? 'localhost';
+    const socket = host.startsWith('/') ? net.connect(`${host}/.s.PGSQL.${c.port}`) : net.connect(c.port, host);
+    socket.setTimeout(5_000, () => socket.destroy());
+    socket.on('error', () => {}); // best effort: the deadline's answer has gone out already
+    socket.once('connect', () => {
+      if (stillRunning()) socket.end(packet);
+      else socket.destroy();
+    });
   };
 }
 
