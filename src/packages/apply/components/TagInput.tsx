@@ -73,7 +73,7 @@ export function TagInput({ value, onChange, placeholder = '输入后点添加', 
           添加
         </Text>
       </View>
-      {note && <Text className="mg-field__hint tag-input__note">{note}</Text>}
+      {note && <Text className="form-field__hint tag-input__note">{note}</Text>}
     </View>
   );
 }

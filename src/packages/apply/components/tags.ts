@@ -1,3 +1,5 @@
+import { LIMITS } from '@/components/form/limits';
+
 /** Separators a user may type or paste between tags: commas, 顿号, semicolons, spaces. */
 const SEPARATORS = /[,，、;；\s]+/;
 
@@ -8,7 +10,7 @@ export interface TagLimits {
   maxLen: number;
 }
 
-export const DEFAULT_LIMITS: TagLimits = { max: 20, maxLen: 30 };
+export const DEFAULT_LIMITS: TagLimits = { max: LIMITS.apply.tags, maxLen: LIMITS.apply.tag };
 
 const key = (t: string) => t.toLowerCase();
 

@@ -1,4 +1,5 @@
 import type { ActionInput, Application, FieldErrors, Team, VolunteerKind } from '@cloud/contract';
+import { LIMITS, tooLong } from '@/components/form/limits';
 
 export type ApplyInput = ActionInput<'task', 'apply'>;
 
@@ -38,15 +39,15 @@ export function applicationToDraft(a: Application): ApplyDraft {
 export function validateApply(d: ApplyDraft): FieldErrors {
   const e: FieldErrors = {};
   if (d.kinds.length === 0) e.kinds = '请选择宣讲或技术服务';
-  if (d.title.trim().length > 30) e.title = '称号最多 30 字';
-  if (d.honours.length > 20) e.honours = '荣誉最多 20 项';
+  if (d.title.trim().length > LIMITS.apply.title) e.title = tooLong('称号', LIMITS.apply.title);
+  if (d.honours.length > LIMITS.apply.tags) e.honours = `荣誉最多 ${LIMITS.apply.tags} 项`;
   if (d.skills.length === 0) e.skills = '请至少填写一项技能';
-  else if (d.skills.length > 20) e.skills = '技能最多 20 项';
+  else if (d.skills.length > LIMITS.apply.tags) e.skills = `技能最多 ${LIMITS.apply.tags} 项`;
   if (d.regions.length === 0) e.regions = '请至少填写一个服务地区';
-  else if (d.regions.length > 20) e.regions = '地区最多 20 项';
+  else if (d.regions.length > LIMITS.apply.tags) e.regions = `地区最多 ${LIMITS.apply.tags} 项`;
   const bio = d.bio.trim();
   if (bio.length < 10) e.bio = '请用至少 10 个字介绍自己';
-  else if (bio.length > 1000) e.bio = '简介最多 1000 字';
+  else if (bio.length > LIMITS.apply.bio) e.bio = tooLong('简介', LIMITS.apply.bio);
   if (!d.orgId) e.orgId = '请选择所属工会';
   return e;
 }

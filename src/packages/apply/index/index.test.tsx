@@ -40,7 +40,7 @@ const addTag = (c: HTMLElement, cls: string, text: string) => {
   type(c.querySelector(`.${cls} .tag-input__field`), text);
   fireEvent.click(c.querySelector(`.${cls} .tag-input__add`)!);
 };
-const errorOf = (c: HTMLElement, field: string) => c.querySelector(`.mg-field--${field} .mg-field__error`)?.textContent ?? null;
+const errorOf = (c: HTMLElement, field: string) => c.querySelector(`.form-field--${field} .form-field__error`)?.textContent ?? null;
 
 beforeEach(() => {
   resetTaroDouble();
@@ -98,7 +98,7 @@ describe('apply page', () => {
     expect(container.querySelector('.apply-error')!.textContent).toBe('请按提示补充后再提交');
     expect(callMock).toHaveBeenCalledTimes(2); // only the loads
 
-    fireEvent.click(container.querySelector('.apply-kind--speaker')!);
+    fireEvent.click(container.querySelector('.apply-kinds [data-value="speaker"]')!);
     expect(errorOf(container, 'kinds')).toBeNull(); // editing a field clears its message
     type(container.querySelector('.apply-title'), '义乌工匠');
     addTag(container, 'apply-honours', '全国五一劳动奖章');
@@ -121,7 +121,7 @@ describe('apply page', () => {
     serve(null);
     const { container } = render(<ApplyPage />);
     await waitFor(() => expect(container.querySelector('.apply-form')).not.toBeNull());
-    fireEvent.click(container.querySelector('.apply-kind--technician')!);
+    fireEvent.click(container.querySelector('.apply-kinds [data-value="technician"]')!);
     addTag(container, 'apply-skills', '模具');
     addTag(container, 'apply-regions', '义乌市');
     type(container.querySelector('.apply-bio'), '从事模具设计与制造二十年。');

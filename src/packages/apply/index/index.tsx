@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { Application, FieldErrors, VolunteerKind } from '@cloud/contract';
 import { ApiError, call, errorMessage } from '@/services/api';
 import { useAsync } from '@/hooks/useAsync';
@@ -9,19 +9,9 @@ import { useStore } from '@/stores';
 import { formatDateTime } from '@/utils/time';
 import { go, goTab, routes } from '@/utils/routes';
 import { TagInput } from '../components/TagInput';
-import { fieldError, withoutField } from '../lib/fields';
+import { Choices, Field, FormBanner, LIMITS, MultiChoices, SubmitBar, TextArea, TextInput, fieldError, revealErrors, withoutField } from '@/components/form';
 import { applicationToDraft, emptyApply, KIND_OPTIONS, orgsFromTeams, toApplyInput, validateApply, type ApplyDraft, type OrgOption } from './form';
 import './index.scss';
-
-/** After a failed submit: the first field with a message, or the banner at the top. */
-function revealErrors(hasFieldErrors: boolean) {
-  setTimeout(() => {
-    const scroll = hasFieldErrors
-      ? Taro.pageScrollTo({ selector: '.mg-field--error', offsetTop: -60, duration: 200 })
-      : Taro.pageScrollTo({ scrollTop: 0, duration: 200 });
-    void Promise.resolve(scroll).catch(() => undefined);
-  }, 60);
-}
 
 export const STATUS_TEXT: Record<Application['status'], string> = { applied: '审核中', approved: '已通过', rejected: '未通过' };
 
@@ -78,7 +68,6 @@ export function ApplyForm({ initial, orgs, resubmit, onDone }: FormProps) {
     setDraft((d) => ({ ...d, [k]: v }));
     setErrors((e) => withoutField(e, k));
   };
-  const toggleKind = (k: VolunteerKind) => set('kinds', draft.kinds.includes(k) ? draft.kinds.filter((x) => x !== k) : [...draft.kinds, k]);
 
   const submit = async () => {
     if (busyRef.current) return;
@@ -109,121 +98,62 @@ export function ApplyForm({ initial, orgs, resubmit, onDone }: FormProps) {
   };
 
   const err = (k: string) => fieldError(errors, k);
-  const row = (k: string) => `mg-field mg-field--${k}${err(k) ? ' mg-field--error' : ''}`;
-  const label = (text: string, required = false) => (
-    <View className="mg-field__label">
-      <Text>{text}</Text>
-      {required && <Text className="mg-field__req">*</Text>}
-    </View>
-  );
-  const message = (k: string, hint?: string) =>
-    err(k) ? <Text className="mg-field__error">{err(k)}</Text> : hint ? <Text className="mg-field__hint">{hint}</Text> : null;
 
   return (
     <>
-      {banner && (
-        <View className="mg-banner apply-error" role="alert">
-          {banner}
-        </View>
-      )}
-      <View className="card mg-form apply-form">
-        <View className={row('kinds')}>
-          {label('申报类型（可多选）', true)}
-          <View className="apply-kinds" role="group">
-            {KIND_OPTIONS.map((o) => {
-              const on = draft.kinds.includes(o.value);
-              return (
-                <View
-                  key={o.value}
-                  data-value={o.value}
-                  role="checkbox"
-                  aria-checked={on ? 'true' : 'false'}
-                  className={`apply-kind apply-kind--${o.value}${on ? ' apply-kind--on' : ''}`}
-                  onClick={() => toggleKind(o.value)}
-                >
-                  <Text className="apply-kind__label">
-                    {on ? '✓ ' : ''}
-                    {o.label}
-                  </Text>
-                  <Text className="apply-kind__sub">{o.sub}</Text>
-                </View>
-              );
-            })}
-          </View>
-          {message('kinds')}
-        </View>
+      <FormBanner className="apply-error" message={banner} />
+      <View className="card form-card apply-form">
+        <Field name="kinds" label="申报类型（可多选）" required error={err('kinds')}>
+          <MultiChoices<VolunteerKind>
+            className="apply-kinds"
+            layout="rows"
+            options={KIND_OPTIONS}
+            value={draft.kinds}
+            onChange={(v) => set('kinds', v)}
+          />
+        </Field>
 
-        <View className={row('title')}>
-          {label('称号')}
-          <Input
-            className="mg-input apply-title"
+        <Field name="title" label="称号" error={err('title')} hint="显示在姓名下方，可不填">
+          <TextInput
+            className="apply-title"
             value={draft.title}
-            maxlength={30}
+            max={LIMITS.apply.title}
             placeholder="例如：义乌工匠、浙江省劳动模范"
-            onInput={(e) => set('title', e.detail.value)}
+            onChange={(v) => set('title', v)}
           />
-          {message('title', '显示在姓名下方，可不填')}
-        </View>
+        </Field>
 
-        <View className={row('honours')}>
-          {label('荣誉')}
+        <Field name="honours" label="荣誉" error={err('honours')}>
           <TagInput className="apply-honours" value={draft.honours} onChange={(v) => set('honours', v)} placeholder="如 全国五一劳动奖章，可用逗号分隔多项" />
-          {message('honours')}
-        </View>
+        </Field>
 
-        <View className={row('skills')}>
-          {label('技能专长', true)}
+        <Field name="skills" label="技能专长" required error={err('skills')}>
           <TagInput className="apply-skills" value={draft.skills} onChange={(v) => set('skills', v)} placeholder="如 数控、焊接、安全生产" />
-          {message('skills')}
-        </View>
+        </Field>
 
-        <View className={row('regions')}>
-          {label('服务地区', true)}
+        <Field name="regions" label="服务地区" required error={err('regions')}>
           <TagInput className="apply-regions" value={draft.regions} onChange={(v) => set('regions', v)} placeholder="如 义乌市、金华市" />
-          {message('regions')}
-        </View>
+        </Field>
 
-        <View className={row('bio')}>
-          {label('个人简介', true)}
-          <Textarea
-            className="mg-textarea apply-bio"
+        <Field name="bio" label="个人简介" required error={err('bio')} count={draft.bio.length} max={LIMITS.apply.bio}>
+          <TextArea
+            className="apply-bio"
             value={draft.bio}
-            maxlength={1000}
+            max={LIMITS.apply.bio}
             placeholder="工作经历、代表性成果、能为职工和企业做什么（至少 10 个字）"
-            onInput={(e) => set('bio', e.detail.value)}
+            onChange={(v) => set('bio', v)}
           />
-          <Text className="mg-count">{draft.bio.trim().length}/1000</Text>
-          {message('bio')}
-        </View>
+        </Field>
 
-        <View className={row('orgId')}>
-          {label('所属工会', true)}
+        <Field name="orgId" label="所属工会" required error={err('orgId')} hint="由该工会的管理员审核">
           {orgs.length === 0 ? (
             <Text className="muted">暂无可选的工会组织</Text>
           ) : (
-            <View className="mg-chips apply-org" role="radiogroup">
-              {orgs.map((o) => (
-                <View
-                  key={o.value}
-                  data-value={o.value}
-                  role="radio"
-                  aria-checked={draft.orgId === o.value ? 'true' : 'false'}
-                  className={`mg-chip${draft.orgId === o.value ? ' mg-chip--on' : ''}`}
-                  onClick={() => set('orgId', o.value)}
-                >
-                  {o.label}
-                </View>
-              ))}
-            </View>
+            <Choices className="apply-org" options={orgs} value={draft.orgId} onChange={(v) => set('orgId', v)} />
           )}
-          {message('orgId', '由该工会的管理员审核')}
-        </View>
+        </Field>
       </View>
-      <View className="mg-bar">
-        <View className={`btn btn--primary apply-submit${busy ? ' btn--disabled' : ''}`} aria-disabled={busy} onClick={() => void submit()}>
-          {busy ? '提交中…' : resubmit ? '重新提交申报' : '提交申报'}
-        </View>
-      </View>
+      <SubmitBar className="apply-submit" label={resubmit ? '重新提交申报' : '提交申报'} busy={busy} busyLabel="提交中…" onSubmit={() => void submit()} />
     </>
   );
 }

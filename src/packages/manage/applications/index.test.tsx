@@ -60,7 +60,7 @@ describe('applications review', () => {
     await waitFor(() => expect(container.querySelectorAll('.application-item')).toHaveLength(2));
     fireEvent.click(container.querySelectorAll('.reject-btn')[1]!);
     fireEvent.click(container.querySelector('.reject-confirm')!);
-    expect(container.querySelector('.mg-field--reason .mg-field__error')!.textContent).toBe('请填写驳回理由（至少 2 个字）');
+    expect(container.querySelector('.form-field--reason .form-field__error')!.textContent).toBe('请填写驳回理由（至少 2 个字）');
     expect(reviews()).toEqual([]);
 
     review = () => {
@@ -68,7 +68,7 @@ describe('applications review', () => {
     };
     fireEvent.change(container.querySelector('.reject-reason')!, { target: { value: '材料不全' } });
     fireEvent.click(container.querySelector('.reject-confirm')!);
-    await waitFor(() => expect(container.querySelector('.mg-field--reason .mg-field__error')?.textContent).toBe('理由含有不允许的内容'));
+    await waitFor(() => expect(container.querySelector('.form-field--reason .form-field__error')?.textContent).toBe('理由含有不允许的内容'));
     expect(reviews()).toEqual([{ id: '2', approve: false, reason: '材料不全' }]);
 
     review = (input) => ({ ...app('2', '周丽'), status: 'rejected', reviewNote: input.reason });

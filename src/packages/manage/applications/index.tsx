@@ -1,6 +1,6 @@
 import { useRef, useState, type ReactNode } from 'react';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { Application, FieldErrors } from '@cloud/contract';
 import { ApiError, call, errorMessage } from '@/services/api';
 import { usePagedList } from '@/hooks/usePagedList';
@@ -8,9 +8,9 @@ import { StateView } from '@/components/StateView';
 import { ListFooter } from '@/components/ListFooter';
 import { formatDateTime } from '@/utils/time';
 import { AdminGate } from '../components/AdminGate';
-import { Field } from '../components/Field';
+import { Field, LIMITS, TextArea, fieldError } from '@/components/form';
 import { Sheet } from '../components/Sheet';
-import { fieldError, saveFailure } from '../lib/fields';
+import { saveFailure } from '../lib/fields';
 import '../shared.scss';
 
 export type ReviewStatus = Application['status'];
@@ -227,14 +227,14 @@ function Review() {
         }
       >
         {sheetError && !fieldError(errors, 'reason') && <Text className="mg-banner reject-error">{sheetError}</Text>}
-        <Field name="reason" label="驳回理由" required error={fieldError(errors, 'reason')} hint="申报人会在消息中看到这条理由，可修改后重新申报">
-          <Textarea
-            className="mg-textarea reject-reason"
+        <Field name="reason" label="驳回理由" required error={fieldError(errors, 'reason')} hint="申报人会在消息中看到这条理由，可修改后重新申报" count={reason.length} max={LIMITS.review.reason}>
+          <TextArea
+            className="reject-reason"
             value={reason}
-            maxlength={200}
+            max={LIMITS.review.reason}
             placeholder="例如：请补充荣誉证明或具体技能"
-            onInput={(e) => {
-              setReason(e.detail.value);
+            onChange={(v) => {
+              setReason(v);
               setErrors({});
             }}
           />

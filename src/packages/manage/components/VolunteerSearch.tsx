@@ -49,7 +49,7 @@ export function VolunteerSearch({ kind, placeholder = '搜索姓名、技能或�
             <View className="mg-row__side">{side(v)}</View>
           </View>
         ))}
-        {(found.data?.total ?? 0) > items.length && <Text className="mg-field__hint">仅显示前 {PAGE_SIZE} 位，请输入关键词缩小范围</Text>}
+        {(found.data?.total ?? 0) > items.length && <Text className="form-field__hint">仅显示前 {PAGE_SIZE} 位，请输入关键词缩小范围</Text>}
       </StateView>
     </View>
   );

@@ -3,7 +3,7 @@ import type { FieldErrors } from '@cloud/contract';
 import { markDirty, type ListName } from './dirty';
 import { saveFailure } from './fields';
 import { leaveTo } from './leave';
-import { revealErrors } from './reveal';
+import { revealErrors } from '@/components/form/errors';
 import type { useForm } from './useForm';
 
 type Form<D extends object> = ReturnType<typeof useForm<D>>;

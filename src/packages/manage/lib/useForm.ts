@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import type { FieldErrors } from '@cloud/contract';
-import { withoutField } from './fields';
+import { withoutField } from '@/components/form/errors';
 
 /**
  * An editor's draft with its field errors: `set(key, value, errorKey?)` changes one field and

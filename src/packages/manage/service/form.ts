@@ -1,6 +1,7 @@
 import type { ActionInput, FieldErrors, ServiceDetail, ServiceKind, ServiceMode } from '@cloud/contract';
 import { SERVICE_KIND_LABEL } from '@/utils/labels';
 import type { PickedVolunteer } from '../components/VolunteerPicker';
+import { LIMITS, tooLong } from '@/components/form/limits';
 
 export type SaveServiceInput = ActionInput<'admin', 'saveService'>;
 
@@ -48,11 +49,11 @@ export function validateService(d: ServiceDraft): FieldErrors {
   const e: FieldErrors = {};
   const title = d.title.trim();
   if (title.length < 4) e.title = '标题至少 4 个字';
-  else if (title.length > 60) e.title = '标题最多 60 字';
-  if (d.summary.trim().length > 1000) e.summary = '简介最多 1000 字';
+  else if (title.length > LIMITS.service.title) e.title = tooLong('标题', LIMITS.service.title);
+  if (d.summary.trim().length > LIMITS.service.summary) e.summary = tooLong('简介', LIMITS.service.summary);
   const field = d.field.trim();
   if (!field) e.field = '请填写领域';
-  else if (field.length > 20) e.field = '领域最多 20 字';
+  else if (field.length > LIMITS.service.field) e.field = tooLong('领域', LIMITS.service.field);
   if (!d.kind) e.kind = '请选择服务类型';
   if (!d.mode) e.mode = '请选择服务方式';
   if (d.technicians.length > 50) e.volunteerIds = '技术人员最多 50 位';

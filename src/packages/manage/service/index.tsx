@@ -1,16 +1,14 @@
 import { useEffect } from 'react';
 import Taro from '@tarojs/taro';
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { call } from '@/services/api';
 import { useAsync } from '@/hooks/useAsync';
 import { useRouteParam } from '@/hooks/useRouteParam';
 import { StateView } from '@/components/StateView';
 import { AdminGate } from '../components/AdminGate';
-import { Field } from '../components/Field';
-import { SingleChips } from '../components/Chips';
+import { Choices, Field, FormBanner, LIMITS, SubmitBar, TextArea, TextInput, fieldError } from '@/components/form';
 import { Switch } from '../components/Switch';
 import { VolunteerPicker } from '../components/VolunteerPicker';
-import { fieldError } from '../lib/fields';
 import { manageRoutes } from '../lib/routes';
 import { useAdminOrgs } from '../lib/scope';
 import { saveMenuItem } from '../lib/saveMenuItem';
@@ -58,54 +56,49 @@ function Editor() {
     <View className="mg-page service-editor">
       <StateView loading={(service.status === 'loading' && service.data == null) || draftPending} error={service.error} onRetry={() => void service.reload()}>
         {readOnly && <Text className="mg-banner service-readonly">该服务不属于您管辖的工会，只能查看，不能修改</Text>}
-        {form.banner && (
-          <View className="mg-banner service-error" role="alert">
-            {form.banner}
-          </View>
-        )}
-        <View className="card mg-form service-form">
+        <FormBanner className="service-error" message={form.banner} />
+        <View className="card form-card service-form">
           <Field name="title" label="服务名称" required error={fieldError(errors, 'title')}>
-            <Input
-              className="mg-input service-title"
+            <TextInput
+              className="service-title"
               value={draft.title}
-              maxlength={60}
+              max={LIMITS.service.title}
               placeholder="例如：数控机床故障诊断与维修"
-              onInput={(e) => set('title', e.detail.value)}
+              onChange={(v) => set('title', v)}
             />
           </Field>
           <Field name="field" label="技术领域" required error={fieldError(errors, 'field')}>
-            <Input
-              className="mg-input service-field"
+            <TextInput
+              className="service-field"
               value={draft.field}
-              maxlength={20}
+              max={LIMITS.service.field}
               placeholder="例如：数控"
-              onInput={(e) => set('field', e.detail.value)}
+              onChange={(v) => set('field', v)}
             />
-            <View className="mg-chips service-field-suggest">
-              {FIELD_SUGGESTIONS.map((f) => (
-                <Text key={f} className={`mg-chip${draft.field.trim() === f ? ' mg-chip--on' : ''}`} onClick={() => set('field', f)}>
-                  {f}
-                </Text>
-              ))}
-            </View>
+            <Choices
+              className="service-field-suggest"
+              options={FIELD_SUGGESTIONS.map((f) => ({ value: f, label: f }))}
+              value={draft.field.trim()}
+              onChange={(f) => set('field', f)}
+            />
           </Field>
           <Field name="kind" label="服务类型" required error={fieldError(errors, 'kind')}>
-            <SingleChips className="service-kind" options={KIND_OPTIONS} value={draft.kind} onChange={(v) => set('kind', v)} />
+            <Choices className="service-kind" options={KIND_OPTIONS} value={draft.kind} onChange={(v) => set('kind', v)} />
           </Field>
           <Field name="mode" label="服务方式" required error={fieldError(errors, 'mode')}>
-            <SingleChips className="service-mode" options={MODE_OPTIONS} value={draft.mode} onChange={(v) => set('mode', v)} />
+            <Choices className="service-mode" options={MODE_OPTIONS} value={draft.mode} onChange={(v) => set('mode', v)} />
           </Field>
-          <Field name="summary" label="简介" error={fieldError(errors, 'summary')} extra={`${draft.summary.length}/1000`}>
-            <Textarea
-              className="mg-textarea service-summary"
+          <Field name="summary" label="简介" error={fieldError(errors, 'summary')} count={draft.summary.length} max={LIMITS.service.summary}>
+            <TextArea
+              className="service-summary"
               value={draft.summary}
-              maxlength={1000}
+              max={LIMITS.service.summary}
               placeholder="能解决什么问题、需要对方准备什么"
-              onInput={(e) => set('summary', e.detail.value)}
+              onChange={(v) => set('summary', v)}
             />
           </Field>
           <Field name="teamId" label="所属服务队" error={fieldError(errors, 'teamId') ?? teams.error ?? undefined}>
-            <SingleChips
+            <Choices
               className="service-team"
               options={teamOptions}
               value={draft.teamId ?? NO_TEAM}
@@ -125,15 +118,14 @@ function Editor() {
             <Switch className="service-active" checked={draft.active} onChange={(v) => set('active', v)} onText="上架中：出现在点单菜单" offText="停用：从菜单中隐藏" />
           </Field>
         </View>
-        <View className="mg-bar">
-          <View
-            className={`btn btn--primary service-save${form.saving || readOnly ? ' btn--disabled' : ''}`}
-            aria-disabled={form.saving || readOnly}
-            onClick={() => !readOnly && void save()}
-          >
-            {form.saving ? '保存中…' : draft.id ? '保存修改' : '创建服务'}
-          </View>
-        </View>
+        <SubmitBar
+          className="service-save"
+          label={draft.id ? '保存修改' : '创建服务'}
+          busy={form.saving}
+          busyLabel="保存中…"
+          disabled={readOnly}
+          onSubmit={() => void save()}
+        />
       </StateView>
     </View>
   );

@@ -1,4 +1,5 @@
 import type { ActionInput, FieldErrors, Team } from '@cloud/contract';
+import { LIMITS, tooLong } from '@/components/form/limits';
 
 export type SaveTeamInput = ActionInput<'admin', 'saveTeam'>;
 
@@ -24,11 +25,11 @@ export function validateTeam(d: TeamDraft): FieldErrors {
   const e: FieldErrors = {};
   const name = d.name.trim();
   if (name.length < 4) e.name = '队名至少 4 个字';
-  else if (name.length > 40) e.name = '队名最多 40 字';
+  else if (name.length > LIMITS.team.name) e.name = tooLong('队名', LIMITS.team.name);
   const region = d.region.trim();
   if (!region) e.region = '请填写地区';
-  else if (region.length > 20) e.region = '地区最多 20 字';
-  if (d.intro.trim().length > 1000) e.intro = '简介最多 1000 字';
+  else if (region.length > LIMITS.team.region) e.region = tooLong('地区', LIMITS.team.region);
+  if (d.intro.trim().length > LIMITS.team.intro) e.intro = tooLong('简介', LIMITS.team.intro);
   return e;
 }
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { TeamDetail, TeamRole, VolunteerSummary } from '@cloud/contract';
 import { call, errorMessage } from '@/services/api';
 import { useAsync } from '@/hooks/useAsync';
@@ -11,16 +11,14 @@ import { TEAM_KIND_LABEL, TEAM_ROLE_LABEL, VOLUNTEER_KIND_LABEL } from '@/utils/
 import { go, routes } from '@/utils/routes';
 import { useStore } from '@/stores';
 import { AdminGate } from '../components/AdminGate';
-import { Field } from '../components/Field';
-import { SingleChips } from '../components/Chips';
+import { Choices, Field, FormBanner, LIMITS, SubmitBar, TextArea, TextInput, fieldError, revealErrors } from '@/components/form';
 import { Sheet } from '../components/Sheet';
 import { VolunteerSearch } from '../components/VolunteerSearch';
-import { fieldError, saveFailure } from '../lib/fields';
+import { saveFailure } from '../lib/fields';
 import { markDirty } from '../lib/dirty';
 import { manageRoutes } from '../lib/routes';
 import { useAdminOrgs } from '../lib/scope';
 import { useForm } from '../lib/useForm';
-import { revealErrors } from '../lib/reveal';
 import { emptyTeam, teamToDraft, toSaveTeamInput, validateTeam } from './form';
 import '../shared.scss';
 
@@ -97,7 +95,7 @@ function Members({ team, onChange, readOnly }: { team: TeamDetail; onChange: (t:
             </View>
             {!readOnly && (
               <View className="member-row__roles">
-                <SingleChips className="member-role" options={ROLE_OPTIONS} value={role} onChange={(r) => changeRole(v, r)} />
+                <Choices className="member-role" options={ROLE_OPTIONS} value={role} onChange={(r) => changeRole(v, r)} />
               </View>
             )}
           </View>
@@ -184,51 +182,52 @@ function Editor() {
     <View className="mg-page team-editor">
       <StateView loading={(team.status === 'loading' && team.data == null) || draftPending} error={team.error} onRetry={() => void team.reload()}>
         {readOnly && <Text className="mg-banner team-readonly">该队伍不属于您管辖的工会，只能查看，不能修改</Text>}
-        {form.banner && (
-          <View className="mg-banner team-error" role="alert">
-            {form.banner}
-          </View>
-        )}
-        <View className="card mg-form team-form">
+        <FormBanner className="team-error" message={form.banner} />
+        <View className="card form-card team-form">
           <Field name="name" label="队名" required error={fieldError(errors, 'name')}>
-            <Input
-              className="mg-input team-name-input"
+            <TextInput
+              className="team-name-input"
               value={draft.name}
-              maxlength={40}
+              max={LIMITS.team.name}
               placeholder="例如：王关根工匠数控技术服务队"
-              onInput={(e) => set('name', e.detail.value)}
+              onChange={(v) => set('name', v)}
             />
           </Field>
           <Field name="kind" label="类型" required error={fieldError(errors, 'kind')}>
-            <SingleChips className="team-kind" options={KIND_OPTIONS} value={draft.kind} onChange={(v) => set('kind', v)} />
+            <Choices className="team-kind" options={KIND_OPTIONS} value={draft.kind} onChange={(v) => set('kind', v)} />
           </Field>
           <Field name="region" label="地区" required error={fieldError(errors, 'region')}>
-            <Input
-              className="mg-input team-region"
+            <TextInput
+              className="team-region"
               value={draft.region}
-              maxlength={20}
+              max={LIMITS.team.region}
               placeholder="例如：义乌市"
-              onInput={(e) => set('region', e.detail.value)}
+              onChange={(v) => set('region', v)}
             />
           </Field>
           {orgOptions.length > 1 && (
             <Field name="orgId" label="所属工会" error={fieldError(errors, 'orgId')} hint={draft.orgId ? undefined : `默认：${user?.orgName ?? '本级工会'}`}>
-              <SingleChips className="team-org" options={orgOptions} value={draft.orgId} onChange={(v) => set('orgId', v)} />
+              <Choices className="team-org" options={orgOptions} value={draft.orgId} onChange={(v) => set('orgId', v)} />
             </Field>
           )}
-          <Field name="intro" label="简介" error={fieldError(errors, 'intro')} extra={`${draft.intro.length}/1000`}>
-            <Textarea
-              className="mg-textarea team-intro"
+          <Field name="intro" label="简介" error={fieldError(errors, 'intro')} count={draft.intro.length} max={LIMITS.team.intro}>
+            <TextArea
+              className="team-intro"
               value={draft.intro}
-              maxlength={1000}
+              max={LIMITS.team.intro}
               placeholder="队伍的来历、专长和服务过的单位"
-              onInput={(e) => set('intro', e.detail.value)}
+              onChange={(v) => set('intro', v)}
             />
           </Field>
           {!readOnly && (
-            <View className={`btn btn--primary team-save${form.saving ? ' btn--disabled' : ''}`} onClick={() => void save()}>
-              {form.saving ? '保存中…' : draft.id ? '保存队伍信息' : '创建队伍'}
-            </View>
+            <SubmitBar
+              inline
+              className="team-save"
+              label={draft.id ? '保存队伍信息' : '创建队伍'}
+              busy={form.saving}
+              busyLabel="保存中…"
+              onSubmit={() => void save()}
+            />
           )}
         </View>
 

@@ -1,6 +1,7 @@
 import type { ActionInput, CategoryId, FieldErrors, TopicDetail, VenueType } from '@cloud/contract';
 import { VENUE_LABEL } from '@/utils/labels';
 import type { PickedVolunteer } from '../components/VolunteerPicker';
+import { LIMITS, tooLong } from '@/components/form/limits';
 
 export type SaveTopicInput = ActionInput<'admin', 'saveTopic'>;
 
@@ -47,12 +48,12 @@ export function validateTopic(d: TopicDraft): FieldErrors {
   const e: FieldErrors = {};
   const title = d.title.trim();
   if (title.length < 4) e.title = '标题至少 4 个字';
-  else if (title.length > 60) e.title = '标题最多 60 字';
-  if (d.summary.trim().length > 1000) e.summary = '简介最多 1000 字';
+  else if (title.length > LIMITS.topic.title) e.title = tooLong('标题', LIMITS.topic.title);
+  if (d.summary.trim().length > LIMITS.topic.summary) e.summary = tooLong('简介', LIMITS.topic.summary);
   if (!d.category) e.category = '请选择分类';
   if (d.durations.length === 0) e.durations = '至少提供一种时长';
   else if (new Set(d.durations).size > 6) e.durations = '最多 6 种时长';
-  if (d.audience.trim().length > 60) e.audience = '适合对象最多 60 字';
+  if (d.audience.trim().length > LIMITS.topic.audience) e.audience = tooLong('适合对象', LIMITS.topic.audience);
   if (d.speakers.length > 50) e.volunteerIds = '宣讲人最多 50 位';
   return e;
 }

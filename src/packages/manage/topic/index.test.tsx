@@ -80,15 +80,15 @@ describe('topic editor page', () => {
     const { container } = render(<TopicEditorPage />);
     await waitFor(() => expect(container.querySelector('.topic-form')).not.toBeNull());
     fireEvent.click(container.querySelector('.topic-save')!);
-    expect(container.querySelector('.mg-field--title .mg-field__error')!.textContent).toBe('标题至少 4 个字');
-    expect(container.querySelector('.mg-field--category .mg-field__error')!.textContent).toBe('请选择分类');
+    expect(container.querySelector('.form-field--title .form-field__error')!.textContent).toBe('标题至少 4 个字');
+    expect(container.querySelector('.form-field--category .form-field__error')!.textContent).toBe('请选择分类');
     expect(saveCalls()).toHaveLength(0);
 
     type(container.querySelector('.topic-title'), '职工健康生活');
     fireEvent.click(container.querySelector('.topic-category [data-value="laomo"]')!);
     fireEvent.click(container.querySelector('.topic-save')!);
-    await waitFor(() => expect(container.querySelector('.mg-field--volunteerIds .mg-field__error')?.textContent).toBe('该志愿者不是宣讲人'));
-    expect(container.querySelector('.mg-field--title .mg-field__error')!.textContent).toBe('标题已存在');
+    await waitFor(() => expect(container.querySelector('.form-field--volunteerIds .form-field__error')?.textContent).toBe('该志愿者不是宣讲人'));
+    expect(container.querySelector('.form-field--title .form-field__error')!.textContent).toBe('标题已存在');
     expect(container.querySelector('.topic-error')!.textContent).toBe('请检查填写的内容');
     expect(saveCalls()[0]![2]).not.toHaveProperty('id');
   });

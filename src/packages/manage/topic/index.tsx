@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import Taro from '@tarojs/taro';
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { CategoryId } from '@cloud/contract';
 import { call } from '@/services/api';
 import { useAsync } from '@/hooks/useAsync';
@@ -8,11 +8,9 @@ import { useRouteParam } from '@/hooks/useRouteParam';
 import { StateView } from '@/components/StateView';
 import { CATEGORY_LABEL } from '@/utils/labels';
 import { AdminGate } from '../components/AdminGate';
-import { Field } from '../components/Field';
-import { MultiChips, SingleChips } from '../components/Chips';
+import { Choices, Field, FormBanner, LIMITS, MultiChoices, SubmitBar, TextArea, TextInput, fieldError } from '@/components/form';
 import { Switch } from '../components/Switch';
 import { VolunteerPicker } from '../components/VolunteerPicker';
-import { fieldError } from '../lib/fields';
 import { manageRoutes } from '../lib/routes';
 import { useAdminOrgs } from '../lib/scope';
 import { saveMenuItem } from '../lib/saveMenuItem';
@@ -58,52 +56,48 @@ function Editor() {
     <View className="mg-page topic-editor">
       <StateView loading={(topic.status === 'loading' && topic.data == null) || draftPending} error={topic.error} onRetry={() => void topic.reload()}>
         {readOnly && <Text className="mg-banner topic-readonly">该主题不属于您管辖的工会，只能查看，不能修改</Text>}
-        {form.banner && (
-          <View className="mg-banner topic-error" role="alert">
-            {form.banner}
-          </View>
-        )}
-        <View className="card mg-form topic-form">
+        <FormBanner className="topic-error" message={form.banner} />
+        <View className="card form-card topic-form">
           <Field name="title" label="主题标题" required error={fieldError(errors, 'title')}>
-            <Input
-              className="mg-input topic-title"
+            <TextInput
+              className="topic-title"
               value={draft.title}
-              maxlength={60}
+              max={LIMITS.topic.title}
               placeholder="例如：新时代劳模精神的传承与弘扬"
-              onInput={(e) => set('title', e.detail.value)}
+              onChange={(v) => set('title', v)}
             />
           </Field>
           <Field name="category" label="分类" required error={fieldError(errors, 'category')}>
-            <SingleChips
+            <Choices
               className="topic-category"
               options={categories.data ?? FALLBACK_CATEGORIES}
               value={draft.category}
               onChange={(v) => set('category', v)}
             />
           </Field>
-          <Field name="summary" label="简介" error={fieldError(errors, 'summary')} extra={`${draft.summary.length}/1000`}>
-            <Textarea
-              className="mg-textarea topic-summary"
+          <Field name="summary" label="简介" error={fieldError(errors, 'summary')} count={draft.summary.length} max={LIMITS.topic.summary}>
+            <TextArea
+              className="topic-summary"
               value={draft.summary}
-              maxlength={1000}
+              max={LIMITS.topic.summary}
               placeholder="讲什么、讲给谁、有什么收获"
-              onInput={(e) => set('summary', e.detail.value)}
+              onChange={(v) => set('summary', v)}
             />
           </Field>
           <Field name="durations" label="可选时长" required error={fieldError(errors, 'durations')} hint="可多选，点单时由对方挑选">
-            <MultiChips className="topic-durations" options={durationOptions} value={draft.durations} onChange={(v) => set('durations', v)} />
+            <MultiChoices className="topic-durations" options={durationOptions} value={draft.durations} onChange={(v) => set('durations', v)} />
           </Field>
           <Field name="audience" label="适合对象" error={fieldError(errors, 'audience')}>
-            <Input
-              className="mg-input topic-audience"
+            <TextInput
+              className="topic-audience"
               value={draft.audience}
-              maxlength={60}
+              max={LIMITS.topic.audience}
               placeholder="例如：一线职工、青年职工"
-              onInput={(e) => set('audience', e.detail.value)}
+              onChange={(v) => set('audience', v)}
             />
           </Field>
           <Field name="venueTypes" label="适合场地" error={fieldError(errors, 'venueTypes')} hint="不选表示不限">
-            <MultiChips className="topic-venues" options={VENUE_OPTIONS} value={draft.venueTypes} onChange={(v) => set('venueTypes', v)} />
+            <MultiChoices className="topic-venues" options={VENUE_OPTIONS} value={draft.venueTypes} onChange={(v) => set('venueTypes', v)} />
           </Field>
           <Field name="volunteerIds" label="宣讲人" error={fieldError(errors, 'volunteerIds')} extra={`${draft.speakers.length} 位`}>
             <VolunteerPicker className="topic-speakers" kind="speaker" noun="宣讲人" value={draft.speakers} onChange={(v) => set('speakers', v, 'volunteerIds')} />
@@ -112,15 +106,14 @@ function Editor() {
             <Switch className="topic-active" checked={draft.active} onChange={(v) => set('active', v)} onText="上架中：出现在点单菜单" offText="停用：从菜单中隐藏" />
           </Field>
         </View>
-        <View className="mg-bar">
-          <View
-            className={`btn btn--primary topic-save${form.saving || readOnly ? ' btn--disabled' : ''}`}
-            aria-disabled={form.saving || readOnly}
-            onClick={() => !readOnly && void save()}
-          >
-            {form.saving ? '保存中…' : draft.id ? '保存修改' : '创建主题'}
-          </View>
-        </View>
+        <SubmitBar
+          className="topic-save"
+          label={draft.id ? '保存修改' : '创建主题'}
+          busy={form.saving}
+          busyLabel="保存中…"
+          disabled={readOnly}
+          onSubmit={() => void save()}
+        />
       </StateView>
     </View>
   );

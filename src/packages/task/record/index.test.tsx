@@ -44,10 +44,10 @@ async function open(over = {}) {
 describe('service record form', () => {
   it('checks locally, then submits the record', async () => {
     const { container } = await open();
-    expect(container.querySelector('.outcome-pick')).toBeNull();
+    expect(container.querySelector('.outcome-choices')).toBeNull();
     fireEvent.click(container.querySelector('.record-submit')!);
-    expect(container.querySelector('.form-row--peopleServed .field-error')!.textContent).toBe('请填写服务人数');
-    expect(container.querySelector('.form-row--summary .field-error')!.textContent).toBe('服务小结至少 5 个字');
+    expect(container.querySelector('.form-field--record-peopleServed .form-field__error')!.textContent).toBe('请填写服务人数');
+    expect(container.querySelector('.form-field--record-summary .form-field__error')!.textContent).toBe('服务小结至少 5 个字');
     expect(callMock).toHaveBeenCalledTimes(1);
 
     type(container.querySelector('.record-people'), '86');
@@ -69,7 +69,7 @@ describe('service record form', () => {
     type(container.querySelector('.record-summary'), '现场讲解安全操作规程');
     callMock.mockRejectedValueOnce(new ApiError('VALIDATION', '服务小结含有不允许的内容', { 'record.summary': '服务小结含有不允许的内容' }));
     fireEvent.click(container.querySelector('.record-submit')!);
-    await waitFor(() => expect(container.querySelector('.form-row--summary .field-error')?.textContent).toBe('服务小结含有不允许的内容'));
+    await waitFor(() => expect(container.querySelector('.form-field--record-summary .form-field__error')?.textContent).toBe('服务小结含有不允许的内容'));
     expect((container.querySelector('.record-people') as HTMLInputElement).value).toBe('30');
     expect((container.querySelector('.record-summary') as HTMLTextAreaElement).value).toBe('现场讲解安全操作规程');
     expect(container.querySelector('.record-form__error')!.textContent).toBe('服务小结含有不允许的内容');
@@ -81,11 +81,11 @@ describe('service record form', () => {
     type(container.querySelector('.record-people'), '5');
     type(container.querySelector('.record-summary'), '更换曝气泵，调整参数');
     fireEvent.click(container.querySelector('.record-submit')!);
-    expect(container.querySelector('.form-row--outcome .field-error')!.textContent).toBe('请选择问题解决情况');
+    expect(container.querySelector('.form-field--record-outcome .form-field__error')!.textContent).toBe('请选择问题解决情况');
 
-    fireEvent.click(container.querySelector('.outcome-pick__item--partly')!);
+    fireEvent.click(container.querySelector('.outcome-choices [data-value="partly"]')!);
     fireEvent.click(container.querySelector('.record-submit')!);
-    expect(container.querySelector('.form-row--followUp .field-error')!.textContent).toBe('请说明还需要怎样跟进');
+    expect(container.querySelector('.form-field--record-followUp .form-field__error')!.textContent).toBe('请说明还需要怎样跟进');
     expect(callMock).toHaveBeenCalledTimes(1);
 
     type(container.querySelector('.record-followup'), '下周带配件再来一次');
@@ -119,16 +119,16 @@ describe('service record form', () => {
     const { container } = await open({ start: '2025-11-25T02:00:00Z', end: '2025-11-25T06:00:00Z', durationMin: 240, checkedInAt: '2025-11-25T02:30:40Z' });
     expect(container.querySelector('.actual-start')!.textContent).toBe('10:30');
     expect(container.querySelector('.actual-times__credit')!.textContent).toBe('计 3 小时 30 分钟');
-    const [, endInput] = Array.from(container.querySelectorAll('.form-row--actual .picker__input'));
+    const [, endInput] = Array.from(container.querySelectorAll('.form-field--record-actual .picker__input'));
     type(endInput, '10:15');
     expect(container.querySelector('.actual-times__credit')!.textContent).toBe('计 0 分钟');
     type(container.querySelector('.record-people'), '60');
     type(container.querySelector('.record-summary'), '四小时的劳模精神宣讲');
     fireEvent.click(container.querySelector('.record-submit')!);
-    expect(container.querySelector('.form-row--actual .field-error')!.textContent).toBe('结束时间应晚于开始时间');
+    expect(container.querySelector('.form-field--record-actual .form-field__error')!.textContent).toBe('结束时间应晚于开始时间');
     expect(callMock).toHaveBeenCalledTimes(1);
     type(endInput, '12:00');
-    expect(container.querySelector('.form-row--actual .field-error')).toBeNull();
+    expect(container.querySelector('.form-field--record-actual .form-field__error')).toBeNull();
     expect(container.querySelector('.actual-times__credit')!.textContent).toBe('计 1 小时 30 分钟');
   });
 
@@ -138,6 +138,6 @@ describe('service record form', () => {
     type(container.querySelector('.record-summary'), '讲授劳模精神，现场互动热烈');
     callMock.mockRejectedValueOnce(new ApiError('VALIDATION', '结束时间不能晚于现在', { 'record.actualEnd': '结束时间不能晚于现在' }));
     fireEvent.click(container.querySelector('.record-submit')!);
-    await waitFor(() => expect(container.querySelector('.form-row--actual .field-error')?.textContent).toBe('结束时间不能晚于现在'));
+    await waitFor(() => expect(container.querySelector('.form-field--record-actual .form-field__error')?.textContent).toBe('结束时间不能晚于现在'));
   });
 });

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Image, Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import { Picker, Text, View } from '@tarojs/components';
 import type { FieldErrors } from '@cloud/contract';
 import { ApiError, call, errorMessage } from '@/services/api';
 import { useAsync } from '@/hooks/useAsync';
@@ -8,25 +8,12 @@ import { useRouteParam } from '@/hooks/useRouteParam';
 import { StateView } from '@/components/StateView';
 import { orderTime, orderTitle, taskRoutes } from '@/pages/tasks/shared';
 import { OUTCOME_LABEL, type Outcome } from '../labels';
-import { uploadPhoto } from '../upload';
+import { Choices, Field, FormBanner, LIMITS, PhotoField, SubmitBar, TextArea, TextInput } from '@/components/form';
 import { formatMinutes } from '@/utils/labels';
 import { atClock, clockOf, creditedMinutes, defaultTimes, validateTimes, type ActualTimes } from './times';
 import { validateRecord, type RecordDraft } from './validate';
 import '../shared.scss';
 import './index.scss';
-
-export const MAX_PHOTOS = 9;
-
-interface Photo {
-  key: string;
-  /** The local file chosen (shown while uploading). */
-  local: string;
-  /** Where it is stored, once uploaded. */
-  url: string | null;
-  error: string | null;
-}
-
-let photoSeq = 0;
 
 /** 服务记录: what happened on site, filed once; the order then waits for the requester's rating. */
 export default function RecordPage() {
@@ -40,7 +27,8 @@ export default function RecordPage() {
 
   const [draft, setDraft] = useState<RecordDraft>({ peopleServed: '', summary: '', outcome: null, followUp: '' });
   const [times, setTimes] = useState<ActualTimes | null>(null);
-  const [photos, setPhotos] = useState<Photo[]>([]);
+  const [photos, setPhotos] = useState<string[]>([]);
+  const [uploading, setUploading] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -70,38 +58,6 @@ export default function RecordPage() {
     });
   };
 
-  const upload = async (p: Photo) => {
-    try {
-      const url = await uploadPhoto(p.local);
-      setPhotos((ps) => ps.map((x) => (x.key === p.key ? { ...x, url, error: null } : x)));
-    } catch (err) {
-      setPhotos((ps) => ps.map((x) => (x.key === p.key ? { ...x, error: errorMessage(err) } : x)));
-    }
-  };
-
-  const addPhotos = async () => {
-    const room = MAX_PHOTOS - photos.length;
-    if (room <= 0) return;
-    let paths: string[];
-    try {
-      const res = await Taro.chooseImage({ count: room, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
-      paths = res.tempFilePaths.slice(0, room);
-    } catch {
-      return; // cancelled
-    }
-    const added = paths.map((local) => ({ key: `p${++photoSeq}`, local, url: null, error: null }));
-    setPhotos((ps) => [...ps, ...added]);
-    await Promise.all(added.map(upload));
-  };
-
-  const retryPhoto = (p: Photo) => {
-    setPhotos((ps) => ps.map((x) => (x.key === p.key ? { ...x, error: null } : x)));
-    void upload(p);
-  };
-
-  const uploading = photos.some((p) => p.url == null && p.error == null);
-  const failed = photos.some((p) => p.error != null);
-
   const submit = async () => {
     if (!o || busyRef.current) return;
     const local = { ...validateRecord(draft, isNeed), ...(times ? validateTimes(times, o) : {}) };
@@ -115,10 +71,6 @@ export default function RecordPage() {
       setFormError('照片还在上传，请稍候');
       return;
     }
-    if (failed) {
-      setFormError('有照片上传失败：点照片重试，或删除后再提交');
-      return;
-    }
     busyRef.current = true;
     setBusy(true);
     setFormError(null);
@@ -128,7 +80,7 @@ export default function RecordPage() {
       summary: draft.summary.trim(),
       ...(isNeed && draft.outcome ? { outcome: draft.outcome } : {}),
       ...(isNeed && draft.outcome !== 'resolved' && followUp ? { followUp } : {}),
-      ...(photos.length ? { photos: photos.map((p) => p.url!) } : {}),
+      ...(photos.length ? { photos } : {}),
       ...(times ? { actualStart: times.start, actualEnd: times.end } : {}),
     };
     try {
@@ -147,7 +99,6 @@ export default function RecordPage() {
 
   const err = (k: string) =>
     errors[`record.${k}`] ?? Object.entries(errors).find(([f]) => f.startsWith(`record.${k}.`))?.[1];
-  const rowClass = (k: string) => `form-row form-row--${k}${err(k) ? ' form-row--invalid' : ''}`;
   const notOffered = o != null && !o.actions.includes('complete');
 
   return (
@@ -164,31 +115,27 @@ export default function RecordPage() {
                 {o.record ? '这个订单的服务记录已经提交' : '签到后才能填写服务记录'}
               </Text>
             )}
-            {formError && (
-              <View className="banner-error record-form__error" role="alert">
-                {formError}
-              </View>
-            )}
-            <View className="card record-form">
-              <View className={rowClass('peopleServed')}>
-                <Text className="form-row__label">
-                  服务人数<Text className="form-row__required">*</Text>
-                </Text>
-                <Input
-                  className="form-row__input record-people"
+            <FormBanner className="record-form__error" message={formError} />
+            <View className="card form-card record-form">
+              <Field name="record.peopleServed" label="服务人数" required error={err('peopleServed')}>
+                <TextInput
+                  className="record-people"
                   type="number"
                   value={draft.peopleServed}
+                  max={6}
                   placeholder="实际参加或受益的人数"
-                  onInput={(e) => set('peopleServed', e.detail.value)}
+                  onChange={(v) => set('peopleServed', v)}
                 />
-                {err('peopleServed') && <Text className="field-error">{err('peopleServed')}</Text>}
-              </View>
+              </Field>
 
               {times && (
-                <View className={`form-row form-row--actual${err('actualStart') || err('actualEnd') ? ' form-row--invalid' : ''}`}>
-                  <Text className="form-row__label">
-                    实际服务时间<Text className="form-row__required">*</Text>
-                  </Text>
+                <Field
+                  name="record.actual"
+                  label="实际服务时间"
+                  required
+                  error={err('actualStart') ?? err('actualEnd')}
+                  hint={`按实际开始和结束时间填写，服务时长据此计入（最多计预约时长 ${formatMinutes(o.durationMin)}）`}
+                >
                   <View className="actual-times">
                     <Picker mode="time" value={clockOf(times.start)} onChange={(e) => setTime('start', String(e.detail.value))}>
                       <Text className="actual-times__pick actual-start">{clockOf(times.start)}</Text>
@@ -199,99 +146,56 @@ export default function RecordPage() {
                     </Picker>
                     <Text className="actual-times__credit">计 {formatMinutes(creditedMinutes(times, o.durationMin))}</Text>
                   </View>
-                  <Text className="form-row__hint">按实际开始和结束时间填写，服务时长据此计入（最多计预约时长 {formatMinutes(o.durationMin)}）</Text>
-                  {err('actualStart') && <Text className="field-error">{err('actualStart')}</Text>}
-                  {err('actualEnd') && <Text className="field-error">{err('actualEnd')}</Text>}
-                </View>
+                </Field>
               )}
 
               {isNeed && (
-                <View className={rowClass('outcome')}>
-                  <Text className="form-row__label">
-                    解决情况<Text className="form-row__required">*</Text>
-                  </Text>
-                  <View className="outcome-pick">
-                    {(Object.keys(OUTCOME_LABEL) as Outcome[]).map((k) => (
-                      <Text
-                        key={k}
-                        className={`outcome-pick__item outcome-pick__item--${k}${draft.outcome === k ? ' outcome-pick__item--active' : ''}`}
-                        onClick={() => set('outcome', k)}
-                      >
-                        {OUTCOME_LABEL[k]}
-                      </Text>
-                    ))}
-                  </View>
-                  {err('outcome') && <Text className="field-error">{err('outcome')}</Text>}
-                </View>
+                <Field name="record.outcome" label="解决情况" required error={err('outcome')}>
+                  <Choices<Outcome>
+                    className="outcome-choices"
+                    layout="grid"
+                    options={(Object.keys(OUTCOME_LABEL) as Outcome[]).map((k) => ({ value: k, label: OUTCOME_LABEL[k] }))}
+                    value={draft.outcome}
+                    onChange={(k) => set('outcome', k)}
+                  />
+                </Field>
               )}
 
-              <View className={rowClass('summary')}>
-                <Text className="form-row__label">
-                  服务小结<Text className="form-row__required">*</Text>
-                </Text>
-                <Textarea
-                  className="form-row__textarea record-summary"
+              <Field name="record.summary" label="服务小结" required error={err('summary')} count={draft.summary.length} max={LIMITS.record.summary}>
+                <TextArea
+                  className="record-summary"
                   value={draft.summary}
-                  maxlength={2000}
+                  max={LIMITS.record.summary}
                   placeholder={isNeed ? '问题是什么、做了哪些处理、效果如何' : '讲了什么、现场反响如何'}
-                  onInput={(e) => set('summary', e.detail.value)}
+                  onChange={(v) => set('summary', v)}
                 />
-                {err('summary') && <Text className="field-error">{err('summary')}</Text>}
-              </View>
+              </Field>
 
               {isNeed && draft.outcome != null && draft.outcome !== 'resolved' && (
-                <View className={rowClass('followUp')}>
-                  <Text className="form-row__label">
-                    后续安排<Text className="form-row__required">*</Text>
-                  </Text>
-                  <Textarea
-                    className="form-row__textarea record-followup"
+                <Field name="record.followUp" label="后续安排" required error={err('followUp')} count={draft.followUp.length} max={LIMITS.record.followUp}>
+                  <TextArea
+                    className="record-followup"
                     value={draft.followUp}
-                    maxlength={1000}
+                    max={LIMITS.record.followUp}
                     placeholder="还差什么、谁来跟进、大约何时"
-                    onInput={(e) => set('followUp', e.detail.value)}
+                    onChange={(v) => set('followUp', v)}
                   />
-                  {err('followUp') && <Text className="field-error">{err('followUp')}</Text>}
-                </View>
+                </Field>
               )}
 
-              <View className={rowClass('photos')}>
-                <Text className="form-row__label">
-                  现场照片 <Text className="muted">（{photos.length}/{MAX_PHOTOS}）</Text>
-                </Text>
-                <View className="photo-grid">
-                  {photos.map((p) => (
-                    <View key={p.key} className="record-photo" data-state={p.error ? 'failed' : p.url ? 'done' : 'uploading'}>
-                      <Image className="photo-grid__item" src={p.url ?? p.local} mode="aspectFill" onClick={() => p.error && retryPhoto(p)} />
-                      {p.url == null && (
-                        <Text className={`record-photo__state${p.error ? ' record-photo__state--failed' : ''}`} onClick={() => p.error && retryPhoto(p)}>
-                          {p.error ? '失败，点此重试' : '上传中…'}
-                        </Text>
-                      )}
-                      <Text className="record-photo__remove" onClick={() => setPhotos((ps) => ps.filter((x) => x.key !== p.key))}>
-                        ×
-                      </Text>
-                    </View>
-                  ))}
-                  {photos.length < MAX_PHOTOS && (
-                    <View className="photo-add" onClick={() => void addPhotos()}>
-                      +
-                    </View>
-                  )}
-                </View>
-                {err('photos') && <Text className="field-error">{err('photos')}</Text>}
-              </View>
+              <Field name="record.photos" label="现场照片" error={err('photos')} hint={`选填，最多 ${LIMITS.record.photos} 张`}>
+                <PhotoField value={photos} max={LIMITS.record.photos} folder="records" onChange={setPhotos} onBusyChange={setUploading} />
+              </Field>
             </View>
 
-            <View className="bottom-bar">
-              <View
-                className={`btn btn--primary record-submit${busy || notOffered ? ' btn--disabled' : ''}`}
-                aria-disabled={busy || notOffered}
-                onClick={() => !notOffered && void submit()}
-              >
-                {busy ? '提交中…' : uploading ? '照片上传中…' : '提交服务记录'}
-              </View>
-            </View>
+            <SubmitBar
+              className="record-submit"
+              label={uploading ? '照片上传中…' : '提交服务记录'}
+              busy={busy}
+              busyLabel="提交中…"
+              disabled={notOffered}
+              onSubmit={() => void submit()}
+            />
           </>
         )}
       </StateView>
