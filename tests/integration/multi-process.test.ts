@@ -5,14 +5,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { sql } from 'kysely';
 import pg from 'pg';
-import type { Order, Page, TopicDetail, TopicSummary } from '../../cloud/contract';
+import type { Order, Page, Service, TeamDetail, TopicDetail, TopicSummary } from '../../cloud/contract';
 import { openDatabase, type Database } from '../../cloud/db/engine';
 import { demoData } from '../../cloud/db/seed/data';
 import { createTokenSigner } from '../../cloud/domain/auth/tokens';
 import { createClock } from '../../cloud/domain/clock';
 import type { Services } from '../../cloud/functions/context';
 import { UPLOAD_RESPONSE_CSP } from '../../cloud/server/uploads';
-import { bookableLecture, createWorkers, lectureInput, sessionFor, userIdOfVolunteer } from '../helpers/actors';
+import { bookableLecture, createWorkers, lectureInput, newRequestId, sessionFor, userIdOfVolunteer } from '../helpers/actors';
 import { startChildServer, type ChildServer } from '../helpers/child-server';
 import { TEST_DATABASE_URL } from '../helpers/db';
 import { createTechnicians, postNeed } from '../helpers/needs';
@@ -106,6 +106,7 @@ describe('three server processes on one PostgreSQL', () => {
   let booked: Order;
   let speakerUserId: string;
   let grabbed: Order;
+  let enterpriseId: string;
 
   it(`${RACERS} bookings of one speaker's slot spread over the three: exactly one wins`, async () => {
     const all = spread(procs);
@@ -126,6 +127,7 @@ describe('three server processes on one PostgreSQL', () => {
     const all = spread(procs);
     const ent = await database.db.selectFrom('users').select('id').where(sql<boolean>`'enterprise' = ANY(roles)`).where('org_id', 'is not', null).orderBy('id').executeTakeFirstOrThrow();
     const techs = await createTechnicians(all, RACERS, '焊接', '多进程');
+    enterpriseId = ent.id;
     const need = await postNeed(sessionFor(all, ent.id));
     const results = await Promise.all(techs.map((t) => t.call<Order>('task', 'grab', { id: need.id })));
     expect(tally(results)).toEqual({ OK: 1, CONFLICT: RACERS - 1 });
@@ -153,6 +155,18 @@ describe('three server processes on one PostgreSQL', () => {
       during = tstzrange(date_trunc('minute', now()) + interval '23 hours', date_trunc('minute', now()) + interval '25 hours')
       WHERE id = ${grabbed.id}`.execute(database.db);
 
+    // A team order its leads were told of 40 minutes ago: now the ordinary members are told.
+    const all = spread(procs);
+    const svc = okData(await all.call<Page<Service>>('catalog', 'services', { pageSize: 100 })).items.find((x) => x.teamId && x.mode !== 'remote')!;
+    const team = okData(await all.call<TeamDetail>('catalog', 'team', { id: svc.teamId! }));
+    const teamOrder = okData(await sessionFor(all, enterpriseId).call<Order>('order', 'create', {
+      kind: 'service', serviceId: svc.id, start: new Date(Date.now() + 4 * 86_400_000).toISOString(), durationMin: 90,
+      venue: { type: 'enterprise', address: '义乌市苏溪镇工业区 12 号' }, contactPhone: '13800005678', requestId: newRequestId(),
+    }));
+    await sql`UPDATE orders SET pending_since = now() - interval '40 minutes' WHERE id = ${teamOrder.id}`.execute(database.db);
+    const members = team.members.filter((m) => m.teamRole === 'member').map((m) => m.userId);
+    expect(members.length).toBeGreaterThan(0);
+
     const before = procs.map(ticks);
     // All three at once (one synchronous loop: microseconds apart).
     for (const p of procs) process.kill(p.serverPid, 'SIGUSR2');
@@ -171,6 +185,12 @@ describe('three server processes on one PostgreSQL', () => {
       WHERE order_id = ${booked.id} AND title IN ('预约超时未获响应', '有订单需要处理') GROUP BY user_id, title`.execute(database.db);
     expect(told.rows.length).toBeGreaterThan(1);
     expect(told.rows.filter((r) => r.n !== 1)).toEqual([]);
+
+    // The team broadcast: each ordinary member told once (and each lead still once).
+    const teamTold = await sql<{ user_id: string; n: number }>`
+      SELECT user_id::text, count(*)::int AS n FROM inbox_messages WHERE order_id = ${teamOrder.id} GROUP BY user_id`.execute(database.db);
+    expect(teamTold.rows.filter((r) => r.n !== 1)).toEqual([]);
+    expect(members.filter((m) => !teamTold.rows.some((r) => r.user_id === m))).toEqual([]);
 
     // The reminder: queued once for each side (the outbox key), and in each inbox once.
     const reminded = await sql<{ user_id: string; n: number; queued: number }>`
