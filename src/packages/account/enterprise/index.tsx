@@ -13,6 +13,7 @@ import { needsProfile } from '@/components/ProfileSheet/form';
 import { formatDateTime } from '@/utils/time';
 import { ENTERPRISE_STATUS_TEXT, toEnterpriseInput, validateEnterprise, type EnterpriseDraft } from './form';
 import '../shared.scss';
+import { useRootClass } from '@/hooks/useElder';
 
 function Status({ a }: { a: EnterpriseApplication }) {
   return (
@@ -32,6 +33,7 @@ function Status({ a }: { a: EnterpriseApplication }) {
 
 /** 企业认证: the company, its 统一社会信用代码 and the union that vouches for it; then where it stands. */
 export default function EnterprisePage() {
+  const elder = useRootClass('');
   const user = useStore((s) => s.user);
   const mine = useAsync(() => call('auth', 'enterpriseApplication', {}), []);
   const orgs = useOrgs();
@@ -72,7 +74,7 @@ export default function EnterprisePage() {
 
   if (user && needsProfile(user)) {
     return (
-      <View className="acct enterprise">
+      <View className={`acct enterprise${elder}`}>
         <ProfileSheet user={user} hint="申请企业认证前，请先完善个人资料，方便工会管理员与您核实。" />
       </View>
     );
@@ -84,7 +86,7 @@ export default function EnterprisePage() {
   const err = (k: string) => (errors[k] ? <Text className="acct-field__error">{errors[k]}</Text> : null);
 
   return (
-    <View className="acct enterprise">
+    <View className={`acct enterprise${elder}`}>
       <StateView loading={mine.status === 'loading' && !mine.data} error={mine.error} onRetry={() => void mine.reload()} skeletonRows={1}>
         {application && <Status a={application} />}
         {banner && <Text className="acct__banner enterprise__error">{banner}</Text>}

@@ -12,6 +12,7 @@ import { TagInput } from '../components/TagInput';
 import { Choices, Field, FormBanner, LIMITS, MultiChoices, SubmitBar, TextArea, TextInput, fieldError, revealErrors, withoutField } from '@/components/form';
 import { applicationToDraft, emptyApply, KIND_OPTIONS, orgsFromTeams, toApplyInput, validateApply, type ApplyDraft, type OrgOption } from './form';
 import './index.scss';
+import { useRootClass } from '@/hooks/useElder';
 
 export const STATUS_TEXT: Record<Application['status'], string> = { applied: '审核中', approved: '已通过', rejected: '未通过' };
 
@@ -160,6 +161,7 @@ export function ApplyForm({ initial, orgs, resubmit, onDone }: FormProps) {
 
 /** 申报: a user asks to become a speaker and/or technician; shows where their application stands. */
 export default function ApplyPage() {
+  const elder = useRootClass('');
   const user = useStore((s) => s.user);
   const [editing, setEditing] = useState(false);
   const [current, setCurrent] = useState<Application | null | undefined>(undefined);
@@ -179,7 +181,7 @@ export default function ApplyPage() {
 
   if (!user) {
     return (
-      <View className="mg-page apply-page">
+      <View className={`mg-page apply-page${elder}`}>
         <StateView
           loading={false}
           error={null}
@@ -202,7 +204,7 @@ export default function ApplyPage() {
   const initial = a ? applicationToDraft(a) : emptyApply(user.orgId && orgs.some((o) => o.value === user.orgId) ? user.orgId : null);
 
   return (
-    <View className="mg-page apply-page">
+    <View className={`mg-page apply-page${elder}`}>
       <View className="mg-head">
         <Text className="mg-head__title">申报成为劳模工匠志愿者</Text>
         <Text className="apply-page__intro">宣讲劳模精神、工匠精神，或为企业和职工提供技术服务。提交后由所属工会审核。</Text>

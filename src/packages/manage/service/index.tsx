@@ -15,10 +15,12 @@ import { saveMenuItem } from '../lib/saveMenuItem';
 import { useForm } from '../lib/useForm';
 import { FIELD_SUGGESTIONS, KIND_OPTIONS, MODE_OPTIONS, emptyService, serviceToDraft, toSaveServiceInput, validateService } from './form';
 import '../shared.scss';
+import { useRootClass } from '@/hooks/useElder';
 
 const NO_TEAM = '__none__';
 
 function Editor() {
+  const elder = useRootClass('');
   const id = useRouteParam('id');
   const presetTeam = useRouteParam('teamId');
   const { canEdit } = useAdminOrgs(true);
@@ -53,7 +55,7 @@ function Editor() {
     });
 
   return (
-    <View className="mg-page service-editor">
+    <View className={`mg-page service-editor${elder}`}>
       <StateView loading={(service.status === 'loading' && service.data == null) || draftPending} error={service.error} onRetry={() => void service.reload()}>
         {readOnly && <Text className="mg-banner service-readonly">该服务不属于您管辖的工会，只能查看，不能修改</Text>}
         <FormBanner className="service-error" message={form.banner} />

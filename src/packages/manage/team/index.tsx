@@ -21,6 +21,7 @@ import { useAdminOrgs } from '../lib/scope';
 import { useForm } from '../lib/useForm';
 import { emptyTeam, teamToDraft, toSaveTeamInput, validateTeam } from './form';
 import '../shared.scss';
+import { useRootClass } from '@/hooks/useElder';
 
 const KIND_OPTIONS = (['lecture', 'service'] as const).map((k) => ({ value: k, label: TEAM_KIND_LABEL[k] }));
 const ROLE_OPTIONS = (['captain', 'liaison', 'member'] as const).map((r) => ({ value: r, label: TEAM_ROLE_LABEL[r] }));
@@ -125,6 +126,7 @@ function Members({ team, onChange, readOnly }: { team: TeamDetail; onChange: (t:
 }
 
 function Editor() {
+  const elder = useRootClass('');
   const id = useRouteParam('id');
   const user = useStore((s) => s.user);
   const { orgs, canEdit } = useAdminOrgs(true);
@@ -179,7 +181,7 @@ function Editor() {
   };
 
   return (
-    <View className="mg-page team-editor">
+    <View className={`mg-page team-editor${elder}`}>
       <StateView loading={(team.status === 'loading' && team.data == null) || draftPending} error={team.error} onRetry={() => void team.reload()}>
         {readOnly && <Text className="mg-banner team-readonly">该队伍不属于您管辖的工会，只能查看，不能修改</Text>}
         <FormBanner className="team-error" message={form.banner} />

@@ -17,10 +17,12 @@ import { saveMenuItem } from '../lib/saveMenuItem';
 import { useForm } from '../lib/useForm';
 import { DURATION_OPTIONS, VENUE_OPTIONS, emptyTopic, toSaveTopicInput, topicToDraft, validateTopic } from './form';
 import '../shared.scss';
+import { useRootClass } from '@/hooks/useElder';
 
 const FALLBACK_CATEGORIES = (Object.keys(CATEGORY_LABEL) as CategoryId[]).map((id) => ({ value: id, label: CATEGORY_LABEL[id] }));
 
 function Editor() {
+  const elder = useRootClass('');
   const id = useRouteParam('id');
   const { canEdit } = useAdminOrgs(true);
   const form = useForm(emptyTopic());
@@ -53,7 +55,7 @@ function Editor() {
     });
 
   return (
-    <View className="mg-page topic-editor">
+    <View className={`mg-page topic-editor${elder}`}>
       <StateView loading={(topic.status === 'loading' && topic.data == null) || draftPending} error={topic.error} onRetry={() => void topic.reload()}>
         {readOnly && <Text className="mg-banner topic-readonly">该主题不属于您管辖的工会，只能查看，不能修改</Text>}
         <FormBanner className="topic-error" message={form.banner} />

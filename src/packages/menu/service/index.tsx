@@ -11,9 +11,11 @@ import { SERVICE_KIND_LABEL, SERVICE_MODE_LABEL } from '@/utils/labels';
 import { go, routes } from '@/utils/routes';
 import { orderRoutes } from '@/pages/orders/routes';
 import '../shared.scss';
+import { useRootClass } from '@/hooks/useElder';
 
 /** A technical service: what the team offers, how (on site or remote), and its technicians. */
 export default function ServicePage() {
+  const elder = useRootClass('');
   const id = useRouteParam('id');
   const service = useAsync(async () => {
     if (!id) throw new ApiError('NOT_FOUND', '缺少服务编号');
@@ -24,7 +26,7 @@ export default function ServicePage() {
   const s = service.data;
 
   return (
-    <View className="detail service-page">
+    <View className={`detail service-page${elder}`}>
       <StateView
         loading={service.status === 'loading' && s == null}
         error={service.error}

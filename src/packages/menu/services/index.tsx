@@ -12,11 +12,13 @@ import { ServiceCard } from '@/components/ServiceCard';
 import { SearchInput } from '@/components/SearchInput';
 import { FilterChips, type FilterOption } from '@/components/FilterChips';
 import '../shared.scss';
+import { useRootClass } from '@/hooks/useElder';
 
 const opts = (xs: string[]): FilterOption<string>[] => xs.map((x) => ({ value: x, label: x }));
 
 /** 技术服务: the teams' service list (两张清单 of the unions), by field and text. */
 export default function ServicesPage() {
+  const elder = useRootClass('');
   const routeTeamId = useRouteParam('teamId');
   const [teamId, setTeamId] = useState(routeTeamId);
   const [field, setField] = useState<string | undefined>(undefined);
@@ -35,7 +37,7 @@ export default function ServicesPage() {
   });
 
   return (
-    <View className="list-page services-page">
+    <View className={`list-page services-page${elder}`}>
       <View className="list-page__search service-search">
         <SearchInput placeholder="搜索服务，如 数控、焊接" onSearch={setQ} />
       </View>

@@ -14,6 +14,7 @@ import { inShanghai } from '@/utils/time';
 import { go, routes } from '@/utils/routes';
 import { orderRoutes } from '@/pages/orders/routes';
 import '../shared.scss';
+import { useRootClass } from '@/hooks/useElder';
 
 /** 优秀案例: the kind of the showcased order. */
 const CASE_KIND: Record<string, string> = { lecture: '宣讲', service: '技术服务', need: '求助解决' };
@@ -49,6 +50,7 @@ function pickService(teamId: string, services: { id: string; title: string }[]) 
 
 /** A lecture team or technical service team: who is in it and what it offers. */
 export default function TeamPage() {
+  const elder = useRootClass('');
   const id = useRouteParam('id');
   const team = useAsync(async () => {
     if (!id) throw new ApiError('NOT_FOUND', '缺少服务队编号');
@@ -60,7 +62,7 @@ export default function TeamPage() {
   const members = t ? orderMembers(t.members, t.captainId, t.liaisonIds) : [];
 
   return (
-    <View className="detail team-page">
+    <View className={`detail team-page${elder}`}>
       <StateView loading={team.status === 'loading' && t == null} error={team.error} onRetry={() => void team.reload()}>
         {t && (
           <>

@@ -11,6 +11,7 @@ import { SearchInput } from '@/components/SearchInput';
 import { FilterChips, type FilterOption } from '@/components/FilterChips';
 import { TEAM_KIND_LABEL } from '@/utils/labels';
 import '../shared.scss';
+import { useRootClass } from '@/hooks/useElder';
 
 type TeamKind = 'lecture' | 'service';
 const KINDS: FilterOption<TeamKind>[] = [
@@ -20,6 +21,7 @@ const KINDS: FilterOption<TeamKind>[] = [
 
 /** 服务队: lecture teams (宣讲团) and technical service teams, searchable. */
 export default function TeamsPage() {
+  const elder = useRootClass('');
   const initialKind = useRouteParam('kind');
   const [kind, setKind] = useState<TeamKind | undefined>(
     initialKind === 'lecture' || initialKind === 'service' ? initialKind : undefined,
@@ -33,7 +35,7 @@ export default function TeamsPage() {
   });
 
   return (
-    <View className="list-page teams-page">
+    <View className={`list-page teams-page${elder}`}>
       <View className="list-page__search team-search">
         <SearchInput placeholder="搜索服务队名称、地区" onSearch={setQ} />
       </View>

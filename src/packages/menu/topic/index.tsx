@@ -11,9 +11,11 @@ import { VENUE_LABEL, formatDurations } from '@/utils/labels';
 import { go } from '@/utils/routes';
 import { orderRoutes } from '@/pages/orders/routes';
 import '../shared.scss';
+import { useRootClass } from '@/hooks/useElder';
 
 /** A lecture topic: what it covers, for whom, how long, where, and who can give it. */
 export default function TopicPage() {
+  const elder = useRootClass('');
   const id = useRouteParam('id');
   const topic = useAsync(async () => {
     if (!id) throw new ApiError('NOT_FOUND', '缺少主题编号');
@@ -24,7 +26,7 @@ export default function TopicPage() {
   const t = topic.data;
 
   return (
-    <View className="detail topic-page">
+    <View className={`detail topic-page${elder}`}>
       <StateView
         loading={topic.status === 'loading' && t == null}
         error={topic.error}

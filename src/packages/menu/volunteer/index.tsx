@@ -15,6 +15,7 @@ import { orderRoutes } from '@/pages/orders/routes';
 import { useStore } from '@/stores';
 import '../shared.scss';
 import './index.scss';
+import { useRootClass } from '@/hooks/useElder';
 
 /** 优秀案例: the kind of the showcased order. */
 const CASE_KIND: Record<string, string> = { lecture: '宣讲', service: '技术服务', need: '求助解决' };
@@ -34,6 +35,7 @@ function Chips({ items, tone, empty }: { items: string[]; tone?: 'red' | 'gold';
 
 /** 风采: a model worker's profile — honours, skills, team, topics, services and free time. */
 export default function VolunteerPage() {
+  const elder = useRootClass('');
   const id = useRouteParam('id');
   const myVolunteerId = useStore((s) => s.user?.volunteerId);
   const profile = useAsync(async () => {
@@ -47,7 +49,7 @@ export default function VolunteerPage() {
   const weekly = v ? groupWeekly(v.weekly) : [];
 
   return (
-    <View className="detail volunteer-page">
+    <View className={`detail volunteer-page${elder}`}>
       <StateView
         loading={profile.status === 'loading' && v == null}
         error={profile.error}

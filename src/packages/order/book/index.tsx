@@ -21,6 +21,7 @@ import { loadDraft, emptyDraft, useDrafts, type OrderDraft } from '../lib/draft'
 import { fieldErrorsOf, toCreateInput, unplacedErrors, validateBooking, type BookingContext } from '../lib/form';
 import { HORIZON_DAYS, startsByDay, toShanghaiIso } from '../lib/slots';
 import '../shared.scss';
+import { useRootClass } from '@/hooks/useElder';
 
 type Kind = 'lecture' | 'service';
 
@@ -95,6 +96,7 @@ interface FormProps {
 }
 
 function BookingForm({ kind, topicId, serviceId, volunteerId }: FormProps) {
+  const elder = useRootClass('');
   const draftKey = `book:${kind}:${topicId}:${serviceId}:${volunteerId}`;
   const init = useMemo(
     () => ({ topicId: topicId || null, serviceId: serviceId || null, volunteerId }),
@@ -287,7 +289,7 @@ function BookingForm({ kind, topicId, serviceId, volunteerId }: FormProps) {
 
   if (view === 'confirm' && s) {
     return (
-      <View className="order-page book-page book-confirm">
+      <View className={`order-page book-page book-confirm${elder}`}>
         <View className="order-hero">
           <Text className="order-hero__title">请确认预约信息</Text>
           <Text className="order-hero__sub">
@@ -324,7 +326,7 @@ function BookingForm({ kind, topicId, serviceId, volunteerId }: FormProps) {
   }
 
   return (
-    <View className="order-page book-page">
+    <View className={`order-page book-page${elder}`}>
       {restored && (
         <View className="form-restored">
           <Text>已恢复上次未提交的内容</Text>
@@ -468,6 +470,7 @@ function BookingForm({ kind, topicId, serviceId, volunteerId }: FormProps) {
 
 /** 预约: a lecture (topicId, volunteerId?) or a technical service (serviceId, volunteerId?). */
 export default function BookPage() {
+  const elder = useRootClass('');
   // The template ids for the subscribe prompt on submit (a read, not a prompt).
   useEffect(prepareSubscribe, []);
   const user = useStore((st) => st.user);
@@ -479,7 +482,7 @@ export default function BookPage() {
 
   if (user == null) {
     return (
-      <View className="order-page">
+      <View className={`order-page${elder}`}>
         <StateView
           loading={false}
           error={null}
@@ -493,7 +496,7 @@ export default function BookPage() {
   }
   if (!topicId && !serviceId && !volunteerId) {
     return (
-      <View className="order-page">
+      <View className={`order-page${elder}`}>
         <StateView loading={false} error="缺少预约对象，请从主题、宣讲人或服务页面进入" />
       </View>
     );

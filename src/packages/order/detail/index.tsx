@@ -21,6 +21,7 @@ import { ActionSheet } from '../components/ActionSheet';
 import { CheckInCode } from '../components/CheckInCode';
 import { CHECK_IN_WORDS } from '@cloud/contract/check-in-code';
 import '../shared.scss';
+import { useRootClass } from '@/hooks/useElder';
 
 const OUTCOME_LABEL = { resolved: '已解决', partly: '部分解决', unresolved: '未解决' } as const;
 
@@ -265,6 +266,7 @@ function Body({ o, myVolunteerId }: { o: OrderDetail; myVolunteerId?: string }) 
 
 /** An order: state, facts, venue, record, the timeline, and what I may do next. */
 export default function OrderDetailPage() {
+  const elder = useRootClass('');
   const id = useRouteParam('id');
   const user = useStore((s) => s.user);
   const [action, setAction] = useState<RequesterAction | null>(null);
@@ -294,7 +296,7 @@ export default function OrderDetailPage() {
 
   if (user == null) {
     return (
-      <View className="order-page">
+      <View className={`order-page${elder}`}>
         <StateView
           loading={false}
           error={null}
@@ -307,7 +309,7 @@ export default function OrderDetailPage() {
   }
 
   return (
-    <View className="order-page order-detail">
+    <View className={`order-page order-detail${elder}`}>
       <StateView loading={detail.status === 'loading' && o == null} error={o ? null : detail.error} onRetry={() => void detail.reload()}>
         {o && (
           <>

@@ -12,6 +12,7 @@ import { go, goTab, routes } from '@/utils/routes';
 import { orderRoutes } from '@/pages/orders/routes';
 import { setUnread, useUnread } from '@/pages/orders/badge';
 import '../shared.scss';
+import { useRootClass } from '@/hooks/useElder';
 
 const PAGE_SIZE = 20;
 
@@ -120,9 +121,10 @@ function Inbox() {
 
 /** 消息: what happened to my orders and tasks; tapping one opens the order. */
 export default function InboxPage() {
+  const elder = useRootClass('');
   const user = useStore((s) => s.user);
   return (
-    <View className="order-page inbox-page">
+    <View className={`order-page inbox-page${elder}`}>
       {user == null ? (
         <StateView
           loading={false}

@@ -19,6 +19,7 @@ import { fieldErrorsOf, toCreateInput, unplacedErrors, validateNeed } from '../l
 import { wantedTimeText } from '../lib/copy';
 import { toShanghaiIso } from '../lib/slots';
 import '../shared.scss';
+import { useRootClass } from '@/hooks/useElder';
 
 const COMMON_FIELDS = ['数控', '电力', '汽车维修', '医疗义诊', '维修电工', '电商', '机电维修', '焊接', '污水处理', '安全生产', '其他'];
 const OTHER = '其他';
@@ -32,6 +33,7 @@ const PLACED = [
 const DRAFT_KEY = 'need';
 
 function NeedForm() {
+  const elder = useRootClass('');
   const first = useMemo(() => loadDraft(DRAFT_KEY, {}), []);
   const [draft, setDraft] = useState<OrderDraft>(first.draft);
   const [restored, setRestored] = useState(first.restored);
@@ -119,7 +121,7 @@ function NeedForm() {
   if (view === 'confirm') {
     const end = draft.start && draft.durationMin ? toShanghaiIso(Date.parse(draft.start) + draft.durationMin * 60_000) : null;
     return (
-      <View className="order-page need-page need-confirm">
+      <View className={`order-page need-page need-confirm${elder}`}>
         <View className="order-hero">
           <Text className="order-hero__title">请确认求助信息</Text>
           <Text className="order-hero__sub">发布后进入抢单池，相关领域的志愿者可接单；48 小时无人接单将转交工会</Text>
@@ -162,7 +164,7 @@ function NeedForm() {
   }
 
   return (
-    <View className="order-page need-page">
+    <View className={`order-page need-page${elder}`}>
       {restored && (
         <View className="form-restored">
           <Text>已恢复上次未发布的内容</Text>
@@ -275,12 +277,13 @@ function NeedForm() {
 
 /** 发布求助: a problem nobody is named for; it goes to the pool for volunteers to grab. */
 export default function NeedPage() {
+  const elder = useRootClass('');
   // The template ids for the subscribe prompt on submit (a read, not a prompt).
   useEffect(prepareSubscribe, []);
   const user = useStore((s) => s.user);
   if (user == null) {
     return (
-      <View className="order-page">
+      <View className={`order-page${elder}`}>
         <StateView
           loading={false}
           error={null}

@@ -9,6 +9,7 @@ import { inShanghai, weekdayName } from '@/utils/time';
 import { mapServerErrors, newWindow, serialise, toDrafts, validateWeekly, type WindowDraft } from './weekly';
 import '../shared.scss';
 import './index.scss';
+import { useRootClass } from '@/hooks/useElder';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 
@@ -113,6 +114,7 @@ export function AvailabilityEditor({
 
 /** 可预约时间: the volunteer's weekly windows and blocked days, which booking respects. */
 export default function AvailabilityPage() {
+  const elder = useRootClass('');
   const [draft, setDraft] = useState<Draft | null>(null);
   const [dirty, setDirty] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -168,7 +170,7 @@ export default function AvailabilityPage() {
   };
 
   return (
-    <View className="avail-page">
+    <View className={`avail-page${elder}`}>
       <StateView loading={draft == null && loaded.status === 'loading'} error={draft ? null : loaded.error} onRetry={() => void loaded.reload()}>
         {draft && (
           <>

@@ -20,6 +20,7 @@ import { ReasonPanel } from './ReasonPanel';
 import { askToSubscribe, prepareSubscribe, VOLUNTEER_KINDS } from '@/services/subscribe';
 import '../shared.scss';
 import './index.scss';
+import { useRootClass } from '@/hooks/useElder';
 
 /** The volunteer's steps, in the order they appear; anything else in `actions` is not ours. */
 const ACTION_TEXT: Partial<Record<OrderAction, string>> = {
@@ -220,6 +221,7 @@ function Timeline({ o }: { o: OrderDetail }) {
 
 /** 任务详情: what, when, where and who to call; the timeline; the next step. */
 export default function TaskDetailPage() {
+  const elder = useRootClass('');
   useEffect(prepareSubscribe, []);
   const id = useRouteParam('id');
   const order = useAsync(async () => {
@@ -291,7 +293,7 @@ export default function TaskDetailPage() {
   const urgency = o?.urgency ? URGENCY_LABEL[o.urgency] : undefined;
 
   return (
-    <View className="detail task-detail">
+    <View className={`detail task-detail${elder}`}>
       <StateView loading={order.status === 'loading' && o == null} error={o ? null : order.error} onRetry={() => void order.reload()}>
         {o && (
           <>

@@ -14,9 +14,11 @@ import { atClock, clockOf, creditedMinutes, defaultTimes, validateTimes, type Ac
 import { validateRecord, type RecordDraft } from './validate';
 import '../shared.scss';
 import './index.scss';
+import { useRootClass } from '@/hooks/useElder';
 
 /** 服务记录: what happened on site, filed once; the order then waits for the requester's rating. */
 export default function RecordPage() {
+  const elder = useRootClass('');
   const id = useRouteParam('id');
   const order = useAsync(async () => {
     if (!id) throw new ApiError('NOT_FOUND', '缺少订单编号');
@@ -102,7 +104,7 @@ export default function RecordPage() {
   const notOffered = o != null && !o.actions.includes('complete');
 
   return (
-    <View className="record-page">
+    <View className={`record-page${elder}`}>
       <StateView loading={order.status === 'loading' && o == null} error={o ? null : order.error} onRetry={() => void order.reload()}>
         {o && (
           <>
