@@ -16,16 +16,17 @@ const MEASURES = ['total', 'lectures', 'services', 'needs_collected', 'needs_res
 /**
  * Folds the delta stream into the rollup: one statement; rows appended by transactions still
  * running are invisible here and wait for the next fold. Each delta is moved by the DELETE that
- * returns it, so it is counted once however many processes fold at the same moment; SKIP LOCKED
- * leaves rows another fold is moving to it instead of waiting for its commit. Returns how many
- * deltas it folded.
+ * returns it, so it is counted once however many processes fold at the same moment: a second fold
+ * waits for the first's rows and, once it commits, finds them gone. (`WHERE id IN (… FOR UPDATE
+ * SKIP LOCKED)` would spare that wait, but it took a 500,000-delta fold from 0.5 s to 3.1 s.)
+ * Returns how many deltas it folded.
  */
 export async function foldStatsDeltas(db: Kysely<DB>): Promise<number> {
   const sums = sql.raw(MEASURES.map((m) => `sum(${m})`).join(', '));
   const cols = sql.raw(MEASURES.join(', '));
   const updates = sql.raw(MEASURES.map((m) => `${m} = r.${m} + EXCLUDED.${m}`).join(', '));
   const res = await sql<{ n: string }>`
-    WITH moved AS (DELETE FROM stats_deltas WHERE id IN (SELECT id FROM stats_deltas FOR UPDATE SKIP LOCKED) RETURNING *),
+    WITH moved AS (DELETE FROM stats_deltas RETURNING *),
     folded AS (
       INSERT INTO stats_rollup AS r (day, org_id, dim, key, ${cols})
       SELECT day, org_id, dim, key, ${sums} FROM moved GROUP BY day, org_id, dim, key
