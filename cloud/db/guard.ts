@@ -121,10 +121,13 @@ export function cancelOnServer(): CancelQuery {
     packet.writeInt32BE(c.secretKey, 12);
     const host = c.host ?? 'localhost';
     const socket = host.startsWith('/') ? net.connect(`${host}/.s.PGSQL.${c.port}`) : net.connect(c.port, host);
+    // The server closes the socket once it has handled the request. Wait for that, as libpq does:
+    // closing it first made PgBouncer 1.18 (Debian 12's) exit with "bad client state".
     socket.setTimeout(5_000, () => socket.destroy());
     socket.on('error', () => {}); // best effort: the deadline's answer has gone out already
+    socket.on('end', () => socket.destroy());
     socket.once('connect', () => {
-      if (stillRunning()) socket.end(packet);
+      if (stillRunning()) socket.write(packet);
       else socket.destroy();
     });
   };

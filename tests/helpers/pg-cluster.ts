@@ -68,7 +68,12 @@ async function pickPort(): Promise<number> {
   throw new Error('no free port for the throwaway PostgreSQL cluster');
 }
 
-export async function createCluster(): Promise<PgCluster> {
+export interface ClusterOptions {
+  /** Extra postgresql.conf settings, e.g. `{ max_connections: 20 }` (quoted as needed by the caller). */
+  conf?: Record<string, string | number>;
+}
+
+export async function createCluster(opts: ClusterOptions = {}): Promise<PgCluster> {
   const bin = binDir();
   const tool = (name: string) => (bin ? path.join(bin, name) : name);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lmgj-pg-'));
@@ -137,7 +142,10 @@ export async function createCluster(): Promise<PgCluster> {
       // Later lines of postgresql.conf win, so a retry just appends again.
       fs.appendFileSync(
         path.join(data, 'postgresql.conf'),
-        `\n# throwaway test cluster\nport = ${port}\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = '${dir}'\n`,
+        `\n# throwaway test cluster\nport = ${port}\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = '${dir}'\n` +
+          Object.entries(opts.conf ?? {})
+            .map(([k, v]) => `${k} = ${v}\n`)
+            .join(''),
       );
       try {
         await start();
