@@ -1,6 +1,7 @@
 /** @jest-environment node */
 import { describe, expect, it } from '@jest/globals';
 import { adminInput, applyInput, orderInput, taskInput } from '@cloud/contract';
+import { trustInput } from '@cloud/contract/trust';
 import { LIMITS } from './limits';
 
 interface Parses {
@@ -28,6 +29,7 @@ const TEXTS: [string, number, Parses][] = [
   ['record.summary', LIMITS.record.summary, field(taskInput.complete, 'record', 'summary')],
   ['record.followUp', LIMITS.record.followUp, field(taskInput.complete, 'record', 'followUp')],
   ['decline.reason', LIMITS.decline.reason, field(taskInput.decline, 'reason')],
+  ['decline.reason (handBack)', LIMITS.decline.reason, field(trustInput.handBack, 'reason')],
   ['topic.title', LIMITS.topic.title, field(adminInput.saveTopic, 'title')],
   ['topic.summary', LIMITS.topic.summary, field(adminInput.saveTopic, 'summary')],
   ['topic.audience', LIMITS.topic.audience, field(adminInput.saveTopic, 'audience')],

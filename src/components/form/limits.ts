@@ -23,7 +23,7 @@ export const LIMITS = {
   },
   /** task.complete's record. */
   record: { summary: 2000, followUp: 1000, photos: 9 },
-  /** task.decline. */
+  /** task.decline and task.handBack. */
   decline: { reason: 200 },
   /** admin.saveTopic. */
   topic: { title: 60, summary: 1000, audience: 60 },

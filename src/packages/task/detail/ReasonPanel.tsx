@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Field, LIMITS, TextArea } from '@/components/form';
 import { ApiError, call, errorMessage } from '@/services/api';
 
 /** What differs between the panels that take an order back with a reason. */
@@ -59,10 +60,10 @@ export function ReasonPanel({ kind, id, onCancel, onDone }: { kind: ReasonAction
   };
   return (
     <View className={`card decline-panel${a.panelClass ? ` ${a.panelClass}` : ''}`}>
-      <Text className="decline-panel__title">{a.verb}原因</Text>
       {a.hint && <Text className="hand-back-panel__hint">{a.hint}</Text>}
-      <Textarea className="decline-panel__input" value={reason} maxlength={200} placeholder={a.placeholder} onInput={(e) => setReason(e.detail.value)} />
-      {error && <Text className="field-error">{error}</Text>}
+      <Field name="reason" label={`${a.verb}原因`} required error={error} count={reason.length} max={LIMITS.decline.reason}>
+        <TextArea className="decline-panel__input" value={reason} max={LIMITS.decline.reason} placeholder={a.placeholder} onChange={setReason} />
+      </Field>
       <View className="decline-panel__buttons">
         <View className="btn btn--outline decline-panel__cancel" onClick={onCancel}>
           取消

@@ -85,7 +85,7 @@ describe('task detail', () => {
     callMock.mockClear();
     fireEvent.click(container.querySelector('.task-action--decline')!);
     fireEvent.click(container.querySelector('.decline-submit')!);
-    expect(container.querySelector('.decline-panel .field-error')!.textContent).toContain('请填写婉拒原因');
+    expect(container.querySelector('.decline-panel .form-field__error')!.textContent).toContain('请填写婉拒原因');
     expect(callMock).not.toHaveBeenCalled();
     fireEvent.change(container.querySelector('.decline-panel__input')!, { target: { value: '当天外出培训' } });
     fireEvent.click(container.querySelector('.decline-submit')!);
