@@ -5,7 +5,7 @@ import { rangeOf } from '../cloud/db/repositories/orders';
 import { actions as taskActions } from '../cloud/functions/task';
 import { dispatch, inProcessCall } from '../cloud/functions/router';
 import type { TestDatabase } from '../tests/helpers/db';
-import { runLoad, type RunResult } from './stats';
+import { aroundCall, runLoad, type LoadOptions, type RunResult } from './stats';
 
 const NEEDS = 100;
 const REQUESTS = 1000;
@@ -53,7 +53,7 @@ async function openNeeds(database: TestDatabase, tag: string, round: string, hou
  * task.grab under contention: `clients` volunteers tap random needs among 100 (1000 taps in
  * all per level; exactly 100 can win), beside the raw guarded UPDATE on fresh needs.
  */
-export async function benchGrab(database: TestDatabase, engine: string, levels: number[]): Promise<RunResult[]> {
+export async function benchGrab(database: TestDatabase, engine: string, levels: number[], opts: LoadOptions = {}): Promise<RunResult[]> {
   const results: RunResult[] = [];
   const services = { db: database.db, clock: createClock(0), tokens: createTokenSigner('bench-secret-bench-secret'), devMode: false };
   for (const clients of levels) {
@@ -64,14 +64,15 @@ export async function benchGrab(database: TestDatabase, engine: string, levels: 
 
     const needs = await openNeeds(database, tag, 'fn', 0);
     let wins = 0;
-    const fn = await runLoad(`task.grab (${engine})`, clients, REQUESTS, async (i) => {
+    const fn = await runLoad(`task.grab (${engine})`, clients, opts.calls ?? REQUESTS, async (i) => {
       const v = vols[Math.floor(i / perClient) % clients];
-      const res = await dispatch(taskActions, { action: 'grab', data: { id: needs[pick()] } }, services, inProcessCall('task', { userId: v.userId }));
+      const res = await aroundCall(opts)(() => dispatch(taskActions, { action: 'grab', data: { id: needs[pick()] } }, services, inProcessCall('task', { userId: v.userId })));
       if (res.ok) wins++;
       // A CONFLICT is the expected answer of a lost race, not an error.
       return res.ok || res.error.code === 'CONFLICT';
     });
     results.push({ ...fn, label: `${fn.label}, ${wins} won` });
+    if (opts.baseline === false) continue;
 
     const rawNeeds = await openNeeds(database, tag, 'raw', NEEDS + 10);
     let rawWins = 0;

@@ -6,7 +6,7 @@ import { createTokenSigner } from '../cloud/domain/auth/tokens';
 import { createClock } from '../cloud/domain/clock';
 import { rangeOf } from '../cloud/db/repositories/orders';
 import type { TestDatabase } from '../tests/helpers/db';
-import { runLoad, type RunResult } from './stats';
+import { aroundCall, runLoad, type LoadOptions, type RunResult } from './stats';
 
 const SPEAKERS = 10;
 const SLOT_MIN = 45;
@@ -36,7 +36,7 @@ async function setup(database: TestDatabase, tag: string) {
  * order.create through the function layer (validation, rules, transaction, timeline, inbox)
  * beside a raw single INSERT through the same pool, at each concurrency level.
  */
-export async function benchOrderCreate(database: TestDatabase, engine: string, levels: number[]): Promise<RunResult[]> {
+export async function benchOrderCreate(database: TestDatabase, engine: string, levels: number[], opts: LoadOptions = {}): Promise<RunResult[]> {
   const { topicId, requesterId, speakers } = await setup(database, engine);
   const services: Services = { db: database.db, clock: createClock(0), tokens: createTokenSigner('bench-secret-bench-secret'), devMode: false };
   const meta = inProcessCall('order', { userId: requesterId });
@@ -51,23 +51,24 @@ export async function benchOrderCreate(database: TestDatabase, engine: string, l
   const startOf = (slot: number) => new Date(base + slot * SLOT_MIN * 60_000);
   const results: RunResult[] = [];
   for (const c of levels) {
-    const total = Math.max(200, c * 20);
+    const total = opts.calls ?? Math.max(200, c * 20);
     const first = slotCursor;
     slotCursor += Math.ceil(total / SPEAKERS) + 1;
     results.push(
       await runLoad(`order.create (${engine})`, c, total, async (i) => {
         const start = startOf(first + Math.floor(i / SPEAKERS));
-        const res = await dispatch(orderActions, {
+        const res = await aroundCall(opts)(() => dispatch(orderActions, {
           action: 'create',
           data: {
             kind: 'lecture', topicId, volunteerId: speakers[i % SPEAKERS], start: start.toISOString(), durationMin: SLOT_MIN,
             venue: { type: 'enterprise', address: '压测地址一号楼' }, contactPhone: '13800000000', requestId: `bench-${engine}-${c}-${i}-${first}`,
           },
-        }, services, meta);
+        }, services, meta));
         if (!res.ok && process.env.BENCH_DEBUG) console.log(res.error);
         return res.ok;
       }),
     );
+    if (opts.baseline === false) continue;
     results.push(
       await runLoad(`raw INSERT (${engine})`, c, total, async (i) => {
         const start = startOf(first + Math.floor(i / SPEAKERS));

@@ -10,6 +10,16 @@ export interface RunResult {
   p99: number;
 }
 
+/** For profiling one path: how many calls, and whether to run the raw baseline beside it. */
+export interface LoadOptions {
+  calls?: number;
+  baseline?: boolean;
+  /** Wraps each call of the function path (the profiler counts its statements). */
+  around?: <T>(call: () => Promise<T>) => Promise<T>;
+}
+
+export const aroundCall = (opts: LoadOptions) => opts.around ?? (<T>(call: () => Promise<T>) => call());
+
 export function percentile(sortedMs: number[], p: number): number {
   if (!sortedMs.length) return NaN;
   const idx = Math.min(sortedMs.length - 1, Math.ceil((p / 100) * sortedMs.length) - 1);

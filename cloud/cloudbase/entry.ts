@@ -1,6 +1,6 @@
 import { loadConfig } from '../config';
 import { openDatabase } from '../db/engine';
-import { userIdForOpenid } from '../domain/auth/service';
+import { callerForOpenid } from '../domain/auth/service';
 import { createTokenSigner } from '../domain/auth/tokens';
 import { createClock } from '../domain/clock';
 import type { Services } from '../functions/context';
@@ -90,7 +90,7 @@ export function createMain(fn: string, actions: ActionMap) {
         // WeChat vouches for the OPENID; a first-time user is created as a worker.
         identify: async () => {
           const openid = cloud.getWXContext().OPENID;
-          return openid ? { userId: await userIdForOpenid(svc.db, openid) } : null;
+          return openid ? callerForOpenid(svc.db, openid) : null;
         },
       });
     } catch (err) {

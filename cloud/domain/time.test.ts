@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { dayjs, shanghaiDay, shanghaiDayStart, toIso, ZONE } from './time';
+import { dayjs, shanghaiClock, shanghaiDay, shanghaiDayStart, toIso, ZONE } from './time';
 
 /** The arithmetic Shanghai clock agrees with dayjs/Intl at every instant it is used for. */
 describe('Shanghai time without Intl', () => {
@@ -23,5 +23,18 @@ describe('Shanghai time without Intl', () => {
       expect(day).toEqual({ start: ref.valueOf(), key: ref.format('YYYY-MM-DD'), weekday: ref.isoWeekday() });
     }
     expect(shanghaiDay(Date.UTC(1991, 5, 1))).toBeNull();
+  });
+});
+
+describe('shanghaiClock', () => {
+  it('agrees with Intl (dayjs tz) on the wall clock, weekday and day of many instants', () => {
+    for (let t = Date.UTC(2025, 11, 31, 15, 59); t < Date.UTC(2027, 0, 2); t += 7_919_000) {
+      const d = new Date(t);
+      const z = dayjs(d).tz(ZONE);
+      expect(shanghaiClock(d)).toEqual({
+        key: z.format('YYYY-MM-DD'), year: z.year(), month: z.month() + 1, date: z.date(), weekday: z.isoWeekday(),
+        minuteOfDay: z.hour() * 60 + z.minute(), hhmm: z.format('HH:mm'),
+      });
+    }
   });
 });

@@ -38,6 +38,39 @@ export function shanghaiDay(t: number): { start: number; key: string; weekday: n
   return { start: days * DAY_MS - SHANGHAI_OFFSET_MS, key: new Date(days * DAY_MS).toISOString().slice(0, 10), weekday: ((days + 3) % 7) + 1 };
 }
 
+/** Shanghai wall clock of an instant: the day, its weekday, and the minute of the day. */
+export interface ShanghaiClock {
+  key: string;
+  year: number;
+  month: number;
+  date: number;
+  /** ISO weekday, 1 = Monday … 7 = Sunday. */
+  weekday: number;
+  minuteOfDay: number;
+  /** 'HH:mm' */
+  hhmm: string;
+}
+
+/** The wall clock by arithmetic from 1992 on (the write path formats several per call), else via Intl. */
+export function shanghaiClock(d: Date): ShanghaiClock {
+  const t = d.getTime();
+  if (t >= FIXED_OFFSET_SINCE) {
+    const local = new Date(t + SHANGHAI_OFFSET_MS);
+    const iso = local.toISOString();
+    const minuteOfDay = local.getUTCHours() * 60 + local.getUTCMinutes();
+    const day = local.getUTCDay();
+    return {
+      key: iso.slice(0, 10), year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, date: local.getUTCDate(),
+      weekday: day === 0 ? 7 : day, minuteOfDay, hhmm: iso.slice(11, 16),
+    };
+  }
+  const z = dayjs(d).tz(ZONE);
+  return {
+    key: z.format('YYYY-MM-DD'), year: z.year(), month: z.month() + 1, date: z.date(), weekday: z.isoWeekday(),
+    minuteOfDay: z.hour() * 60 + z.minute(), hhmm: z.format('HH:mm'),
+  };
+}
+
 /** Midnight (Shanghai) of the day that contains `d`. */
 export const shanghaiDayStart = (d: Date) => dayjs(d).tz(ZONE).startOf('day');
 

@@ -17,5 +17,5 @@ export async function resolveCaller(services: Pick<Services, 'db' | 'tokens' | '
   if (!claims || !USER_ID.test(claims.userId)) return null;
   const user = await getUser(services.db, claims.userId);
   // A revoked role or a logout everywhere bumped the version: sessions issued before are over.
-  return user && user.token_version === claims.version ? { userId: user.id } : null;
+  return user && user.token_version === claims.version ? { userId: user.id, user } : null;
 }

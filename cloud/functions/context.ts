@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
+import type { UserRow } from '../db/repositories/users';
 import type { Clock } from '../domain/clock';
 import type { TokenSigner } from '../domain/auth/tokens';
 import type { NotifyConfig } from '../domain/notify/templates';
@@ -38,6 +39,8 @@ export interface Services {
 /** Who is calling: resolved from a session token (HTTP) or the WeChat OPENID (CloudBase). */
 export interface Caller {
   userId: string;
+  /** The user's row as read when the caller was identified, so the action need not read it again. */
+  user?: UserRow;
 }
 
 export interface ActionContext extends Services {

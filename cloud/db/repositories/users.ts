@@ -8,8 +8,11 @@ function baseQuery(db: Kysely<DB>) {
     .selectFrom('users as u')
     .leftJoin('orgs as o', 'o.id', 'u.org_id')
     .leftJoin('volunteers as v', (j) => j.onRef('v.user_id', '=', 'u.id').on('v.status', '=', 'approved'))
-    .select(['u.id', 'u.name', 'u.roles', 'u.org_id', 'o.name as org_name', 'u.company', 'u.label', 'v.id as volunteer_id',
-      'u.phone', 'u.avatar_url', 'u.token_version']);
+    // The volunteer's pool fields and the org's region ride along: the caller is read once per
+    // request (at sign-in check) and the actions reuse this row instead of reading it again.
+    .select(['u.id', 'u.name', 'u.roles', 'u.org_id', 'o.name as org_name', 'o.region as org_region', 'u.company', 'u.label',
+      'v.id as volunteer_id', 'v.kinds as volunteer_kinds', 'v.skills as volunteer_skills', 'v.regions as volunteer_regions',
+      'v.team_id as volunteer_team_id', 'u.phone', 'u.avatar_url', 'u.token_version']);
 }
 
 export type UserRow = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;

@@ -48,7 +48,8 @@ export async function userForLogin(db: Kysely<DB>, userId: string): Promise<Me> 
 }
 
 /** CloudBase: WeChat vouches for the OPENID; a first-time user is created as a worker. */
-export async function userIdForOpenid(db: Kysely<DB>, openid: string): Promise<string> {
+/** The caller behind a WeChat OPENID, with the row read (a first-time user is created first). */
+export async function callerForOpenid(db: Kysely<DB>, openid: string): Promise<{ userId: string; user?: usersRepo.UserRow }> {
   const found = await usersRepo.findUserByOpenid(db, openid);
-  return found ? found.id : usersRepo.createUserForOpenid(db, openid);
+  return found ? { userId: found.id, user: found } : { userId: await usersRepo.createUserForOpenid(db, openid) };
 }

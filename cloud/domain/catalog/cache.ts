@@ -64,3 +64,46 @@ export async function cachedMenu<T>(db: Kysely<DB>, key: string, load: () => Pro
   });
   return p;
 }
+
+/**
+ * The menu as this process has it, for a write that checks the version itself: no version query
+ * up front. Every read of one snapshot is served under one generation; the write puts
+ * `menuStillAt(snapshot.version())` in its own statement, and when that fails the caller forgets
+ * the menu (`forgetMenu`) and tries once more with `fresh` (which asks for the version first).
+ */
+export interface MenuSnapshot {
+  read<T>(key: string, load: () => Promise<T>): Promise<T>;
+  /** The version the reads were served under; null when nothing was read or the cache is bypassed. */
+  version(): string | null;
+}
+
+export function menuSnapshot(db: Kysely<DB>, opts: { fresh: boolean }): MenuSnapshot {
+  let gen: Generation | null = null;
+  let pending: Promise<Generation> | null = null;
+  const generation = async () => {
+    if (gen) return gen;
+    const known = opts.fresh ? undefined : generations.get(db);
+    pending ??= known ? Promise.resolve(known) : current(db);
+    return (gen = await pending);
+  };
+  return {
+    async read<T>(key: string, load: () => Promise<T>) {
+      if (bypassed.has(db)) return load();
+      const g = await generation();
+      const hit = g.entries.get(key) as Promise<T> | undefined;
+      if (hit) return hit;
+      const p = load();
+      if (g.entries.size < MAX_ENTRIES) g.entries.set(key, p);
+      p.catch(() => {
+        if (g.entries.get(key) === p) g.entries.delete(key);
+      });
+      return p;
+    },
+    version: () => (gen ? gen.version : null),
+  };
+}
+
+/** Drops what this process cached of `db`'s menu (a write found the menu newer than its snapshot). */
+export function forgetMenu(db: Kysely<DB>) {
+  generations.delete(db);
+}

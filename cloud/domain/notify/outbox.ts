@@ -3,6 +3,7 @@ import { insertMessages, type NewMessage } from '../../db/repositories/inbox';
 import type { OrderRow } from '../../db/repositories/orders';
 import { queueRows, rowKey, type NewOutboxRow, type PushFacts } from '../../db/repositories/outbox';
 import type { DB } from '../../db/schema';
+import type { InboxDraft, OutboxDraft } from '../../db/repositories/order-write';
 import { forRecipients, privateView, scrub } from '../orders/privacy';
 
 /**
@@ -32,6 +33,24 @@ export async function deliver(trx: Transaction<DB>, o: OrderRow, msgs: NewMessag
   });
   await insertMessages(trx, inbox.map(({ push: _push, ...m }) => m), now);
   return inbox.map((m) => m.userId);
+}
+
+/**
+ * The same messages as `deliver`, as drafts for a change written in one statement
+ * (`writeOrderChange`): scrubbed per recipient, one subscribe message per recipient, each pushed
+ * inbox message tied to its subscribe message.
+ */
+export function planDelivery(o: OrderRow, msgs: NewMessage[]): { outbox: OutboxDraft[]; inbox: InboxDraft[] } {
+  const outbox = new Map<string, OutboxDraft>();
+  const inbox: InboxDraft[] = [];
+  for (const m of forRecipients(o, msgs)) {
+    if (m.push) {
+      if (outbox.has(m.userId)) continue;
+      outbox.set(m.userId, { userId: m.userId, kind: m.push.kind, payload: scrubFacts(o, m.userId, m.push.facts) });
+    }
+    inbox.push({ userId: m.userId, title: m.title, body: m.body, push: !!m.push });
+  }
+  return { outbox: [...outbox.values()], inbox };
 }
 
 /** The private part of an order never leaves in a subscribe message to someone short of `full`. */

@@ -2,13 +2,13 @@ import type { NewMessage } from '../../db/repositories/inbox';
 import type { OrderRow } from '../../db/repositories/orders';
 import type { SubscribeKind } from '../../contract';
 import type { Push } from '../../db/repositories/outbox';
-import { dayjs, ZONE } from '../time';
+import { shanghaiClock } from '../time';
 import { RATING_WINDOW_DAYS } from './rules';
 
 /** "11月24日 周二 09:00" in Shanghai time, as the phone shows it. */
 export const whenText = (d: Date) => {
-  const t = dayjs(d).tz(ZONE);
-  return `${t.month() + 1}月${t.date()}日 周${'日一二三四五六'[t.day()]} ${t.format('HH:mm')}`;
+  const t = shanghaiClock(d);
+  return `${t.month}月${t.date}日 周${'日一二三四五六'[t.weekday % 7]} ${t.hhmm}`;
 };
 
 const titleOf = (o: Pick<OrderRow, 'topic_title' | 'service_title' | 'title'>) => o.topic_title ?? o.service_title ?? o.title ?? '订单';

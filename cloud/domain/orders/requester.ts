@@ -1,94 +1,29 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import { conflict, invalid, type Order, type OrderDetail, type OrderStatus, type Page } from '../../contract';
-import { findByRequest, getOrder, insertEvent, listOrders, rangeOf, timelineOf } from '../../db/repositories/orders';
+import { type Order, type OrderDetail, type OrderStatus, type Page } from '../../contract';
+import { getOrder, listOrders, rangeOf, timelineOf } from '../../db/repositories/orders';
 import { adminsOfOrg } from '../../db/repositories/inbox';
 import { techniciansForNeed } from '../../db/repositories/teams-members';
 import { blockedDaysOf, windowsOf } from '../../db/repositories/volunteers';
 import type { DB } from '../../db/schema';
 import { pageQuery } from '../catalog/service';
-import { dayjs, toIso, ZONE } from '../time';
+import { shanghaiClock, toIso } from '../time';
 import { toOrder } from './mapper';
 import { messages } from './notify';
-import { checkOpenNeeds } from './open-needs';
-import { deliver } from '../notify/outbox';
 import { privateView, scrub } from './privacy';
-import { prepare, type CreateInput } from './prepare';
 import { checkNoticeAndHorizon, checkWithinAvailability } from './rules';
-import { asSlotConflict, hiddenOrder, loadActor, relationTo, transition, type FullActor } from './transition';
+import { hiddenOrder, loadActor, relationTo, transition, type FullActor } from './transition';
 
-
-const SLOT_TAKEN = '所选志愿者在该时段已有安排，请选择其他时间';
+import { SLOT_TAKEN } from './create';
 
 /** The named volunteer's availability on the booked day (windows and blocked days). */
 async function checkVolunteerFree(db: Kysely<DB>, volunteerId: string, start: Date, durationMin: number) {
-  const day = dayjs(start).tz(ZONE).format('YYYY-MM-DD');
+  const day = shanghaiClock(start).key;
   const [windows, blocked] = await Promise.all([windowsOf(db, volunteerId), blockedDaysOf(db, volunteerId, day, day)]);
   checkWithinAvailability(start, durationMin, windows, blocked);
 }
 
-export interface CreateOptions {
-  /** The cap on the requester's open needs (checked in the inserting transaction); none when absent. */
-  maxOpenNeeds?: number;
-}
-
-export async function createOrder(db: Kysely<DB>, now: Date, actor: FullActor, input: CreateInput, opts: CreateOptions = {}): Promise<Order> {
-  const start = new Date(input.start);
-  const end = new Date(start.getTime() + input.durationMin * 60_000);
-  checkNoticeAndHorizon(start, now);
-  const orgRegion = actor.orgId
-    ? (await db.selectFrom('orgs').select('region').where('id', '=', actor.orgId).executeTakeFirst())?.region ?? null
-    : null;
-  const p = await prepare(db, actor, input, orgRegion);
-  if (p.volunteerId) {
-    if (p.volunteerId === actor.volunteerId) throw invalid('volunteerId', '不能预约自己');
-    await checkVolunteerFree(db, p.volunteerId, start, input.durationMin);
-  }
-  const online = input.venue.type === 'online';
-
-  const attempt = () =>
-    db.transaction().execute(async (trx) => {
-      if (input.kind === 'need' && opts.maxOpenNeeds !== undefined) await checkOpenNeeds(trx, actor.userId, input.requestId, opts.maxOpenNeeds);
-      const inserted = await trx
-        .insertInto('orders')
-        .values({
-          kind: input.kind, requester_id: actor.userId, org_id: p.orgId, topic_id: p.topicId, service_id: p.serviceId,
-          team_id: p.teamId, volunteer_id: p.volunteerId, named: !!p.volunteerId,
-          during: rangeOf(start, end), duration_min: input.durationMin,
-          venue_type: input.venue.type, venue_address: online ? null : input.venue.address ?? null,
-          venue_link: online ? input.venue.link ?? null : null,
-          headcount: input.headcount ?? null, contact_phone: input.contactPhone, note: input.note ?? '',
-          title: p.need?.title ?? null, field: p.need?.field ?? null, description: p.need?.description ?? null,
-          urgency: p.need?.urgency ?? null, photos: input.photos ?? [], region: p.region,
-          request_id: input.requestId, created_at: now, updated_at: now, pending_since: now,
-          team_broadcast_at: p.teamBroadcastAt, confirmed_at: null, disputed_at: null, dispute_reason: null,
-        })
-        // Either arbiter may fire: the (requester, request_id) key — a retried submit — or the
-        // exclusion constraint — the slot is taken. We tell them apart just below.
-        .onConflict((oc) => oc.doNothing())
-        .returning('id')
-        .executeTakeFirst();
-      if (!inserted) {
-        const existing = await findByRequest(trx, actor.userId, input.requestId);
-        if (existing) return existing;
-        throw conflict(SLOT_TAKEN);
-      }
-      const row = (await getOrder(trx, inserted.id))!;
-      const eventId = await insertEvent(trx, { orderId: row.id, at: now, from: null, to: 'pending', by: actor.userId, note: p.timelineNote(row) });
-      await deliver(trx, row, await p.notify(trx, row), now, `e${eventId}`);
-      return row;
-    });
-
-  let row;
-  try {
-    row = await attempt();
-  } catch (err) {
-    // A deadlock among identical concurrent retries: one more try finds the winner's order.
-    if ((err as { code?: string }).code === '40P01') row = await attempt().catch((e) => { throw asSlotConflict(e, SLOT_TAKEN); });
-    else throw asSlotConflict(err, SLOT_TAKEN);
-  }
-  return toOrder(row, { requester: true, volunteer: false, admin: false }, now);
-}
+export { createOrder, type CreateOptions } from './create';
 
 export async function getDetail(db: Kysely<DB>, now: Date, actor: FullActor, id: string): Promise<OrderDetail> {
   const row = await getOrder(db, id);

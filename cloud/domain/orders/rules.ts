@@ -1,6 +1,6 @@
 import { invalid } from '../../contract';
 import { BOOKING_RULES } from '../rules';
-import { dayjs, ZONE } from '../time';
+import { dayjs, shanghaiClock, ZONE } from '../time';
 
 /** Hours a pending order may wait for an answer before it is escalated to the admin. */
 export const SLA_HOURS = { lecture: 24, service: 24, need: 48 } as const;
@@ -47,10 +47,10 @@ export function checkNoticeAndHorizon(start: Date, now: Date) {
  * and the day must not be blocked.
  */
 export function checkWithinAvailability(start: Date, durationMin: number, windows: WindowRow[], blockedDays: ReadonlySet<string>) {
-  const local = dayjs(start).tz(ZONE);
-  if (blockedDays.has(local.format('YYYY-MM-DD'))) throw invalid('start', '志愿者当天不可预约，请另选日期');
-  const startMinute = local.hour() * 60 + local.minute();
+  const local = shanghaiClock(start);
+  if (blockedDays.has(local.key)) throw invalid('start', '志愿者当天不可预约，请另选日期');
+  const startMinute = local.minuteOfDay;
   const endMinute = startMinute + durationMin;
-  const fits = windows.some((w) => w.weekday === local.isoWeekday() && w.start_minute <= startMinute && endMinute <= w.end_minute);
+  const fits = windows.some((w) => w.weekday === local.weekday && w.start_minute <= startMinute && endMinute <= w.end_minute);
   if (!fits) throw invalid('start', '所选时间不在志愿者的可预约时段内');
 }

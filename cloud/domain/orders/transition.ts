@@ -4,7 +4,9 @@ import { STATUS_WORDS } from '../../contract/status-words';
 import type { NewMessage } from '../../db/repositories/inbox';
 import { getOrder, insertEvent, type OrderRow } from '../../db/repositories/orders';
 import { isOrgWithin } from '../../db/repositories/orgs';
-import { getUser } from '../../db/repositories/users';
+import { getUser, type UserRow } from '../../db/repositories/users';
+import type { PoolVolunteer } from '../../db/repositories/orders';
+import type { Caller } from '../../functions/context';
 import type { DB, OrdersTable } from '../../db/schema';
 import type { Actor, Relation } from './access';
 import { allowedActions } from './access';
@@ -17,12 +19,29 @@ type Db = Kysely<DB> | Transaction<DB>;
 export interface FullActor extends Actor {
   orgId: string | null;
   name: string;
+  company?: string | null;
+  /** The region of the actor's org (a need is posted there unless it says otherwise). */
+  orgRegion?: string | null;
+  /** An approved volunteer's fields that decide which open orders they may take. */
+  pool?: PoolVolunteer | null;
 }
 
-export async function loadActor(db: Db, userId: string): Promise<FullActor> {
-  const u = await getUser(db, userId);
+export function actorFromUser(u: UserRow): FullActor {
+  const pool = u.volunteer_id
+    ? { id: u.volunteer_id, kinds: u.volunteer_kinds ?? [], skills: u.volunteer_skills ?? [], regions: u.volunteer_regions ?? [], team_id: u.volunteer_team_id }
+    : null;
+  return { userId: u.id, roles: u.roles, volunteerId: u.volunteer_id, orgId: u.org_id, name: u.name, company: u.company, orgRegion: u.org_region, pool };
+}
+
+/**
+ * The caller as the order rules see them. The transports read the user's row when they identify
+ * the caller (the token's version is checked against it); that row is used, not read again.
+ */
+export async function loadActor(db: Db, caller: Caller | string): Promise<FullActor> {
+  const known = typeof caller === 'string' ? undefined : caller.user;
+  const u = known ?? (await getUser(db, typeof caller === 'string' ? caller : caller.userId));
   if (!u) throw unauthenticated();
-  return { userId: u.id, roles: u.roles, volunteerId: u.volunteer_id, orgId: u.org_id, name: u.name };
+  return actorFromUser(u);
 }
 
 export async function relationTo(db: Db, o: OrderRow, a: FullActor): Promise<Relation> {

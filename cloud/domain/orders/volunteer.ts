@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
-import { AppError, conflict, forbidden, type Order, type OrderStatus, type Page, type ServiceRecord, type VolunteerStats } from '../../contract';
+import { forbidden, type Order, type OrderStatus, type Page, type ServiceRecord, type VolunteerStats } from '../../contract';
 import { adminsOfOrg } from '../../db/repositories/inbox';
-import { eligibleFor, getOrder, insertEvent, listOrders, listPool, type OrderRow, type PoolFilter, type PoolVolunteer } from '../../db/repositories/orders';
+import { listOrders, listPool, type OrderRow, type PoolFilter, type PoolVolunteer } from '../../db/repositories/orders';
 import { teamMembers, volunteerForPool } from '../../db/repositories/teams-members';
 import { getTopic } from '../../db/repositories/topics';
 import { volunteersByIds } from '../../db/repositories/volunteers';
@@ -13,10 +13,9 @@ import { toOrder } from './mapper';
 import { messages } from './notify';
 import { recordTimes } from './record-times';
 import { CHECK_IN_WORDS } from '../../contract/check-in-code';
-import { deliver } from '../notify/outbox';
-import { asSlotConflict, hiddenOrder, relationTo, transition, type FullActor } from './transition';
+import { transition, type FullActor } from './transition';
+import { BUSY, grabOrder } from './grab';
 
-const BUSY = '您在该时段已有其他订单';
 const OUTCOME_NAMES = { resolved: '已解决', partly: '部分解决', unresolved: '未解决' } as const;
 
 function requireVolunteer(actor: FullActor): string {
@@ -33,7 +32,9 @@ export async function inbox(db: Kysely<DB>, now: Date, actor: FullActor, input: 
 }
 
 async function poolVolunteer(db: Kysely<DB>, actor: FullActor): Promise<PoolVolunteer> {
-  const v = await volunteerForPool(db, requireVolunteer(actor));
+  const volunteerId = requireVolunteer(actor);
+  // The actor's row carries the pool fields (read with the caller); read them only if it did not.
+  const v = actor.pool !== undefined ? actor.pool : await volunteerForPool(db, volunteerId);
   if (!v) throw forbidden('志愿者资格未通过审核');
   return v;
 }
@@ -146,41 +147,9 @@ export function complete(db: Kysely<DB>, now: Date, actor: FullActor, id: string
   });
 }
 
-/**
- * Take an open order from the pool. Exactly one volunteer wins however many tap at once: one
- * guarded UPDATE decides (row lock + WHERE re-check), and the exclusion constraint checks the
- * winner's own calendar. Losers get CONFLICT with a message the phone can show.
- */
+/** Take an open order from the pool (see grab.ts: one read, one guarded statement). */
 export async function grab(db: Kysely<DB>, now: Date, actor: FullActor, id: string): Promise<Order> {
-  const v = await poolVolunteer(db, actor);
-  try {
-    return await db.transaction().execute(async (trx) => {
-      const won = await trx
-        .updateTable('orders')
-        .set({ volunteer_id: v.id, status: 'accepted', accepted_at: now, updated_at: now })
-        .where('id', '=', id)
-        .where('status', '=', 'pending')
-        .where('volunteer_id', 'is', null)
-        .where(eligibleFor(v, 'orders'))
-        .returning('id')
-        .executeTakeFirst();
-      if (!won) throw await whyNotGrabbed(trx, id, v);
-      const eventId = await insertEvent(trx, { orderId: id, at: now, from: 'pending', to: 'accepted', by: actor.userId, note: `${actor.name} 抢单成功` });
-      const row = (await getOrder(trx, id))!;
-      await deliver(trx, row, [messages.accepted(row)], now, `e${eventId}`);
-      return toOrder(row, await relationTo(trx, row, actor), now);
-    });
-  } catch (err) {
-    throw asSlotConflict(err, BUSY);
-  }
-}
-
-async function whyNotGrabbed(db: Kysely<DB>, id: string, v: PoolVolunteer): Promise<AppError> {
-  const row: OrderRow | undefined = await getOrder(db, id);
-  if (!row) return hiddenOrder();
-  const eligible = await db.selectFrom('orders').select('id').where('id', '=', id).where(eligibleFor(v, 'orders')).executeTakeFirst();
-  if (!eligible) return forbidden('您不在该订单的接单范围内');
-  return conflict('已被其他志愿者接单');
+  return grabOrder(db, now, actor, await poolVolunteer(db, actor), id);
 }
 
 /** The volunteer's own totals for 我的. */

@@ -18,7 +18,7 @@ import { userAction, type ActionMap } from '../router';
 /** A full year of a province's orders is written in seconds; a minute is the outer bound. */
 const EXPORT_DEADLINE_MS = 60_000;
 
-const actor = (ctx: AuthedContext) => loadActor(ctx.db, ctx.caller.userId);
+const actor = (ctx: AuthedContext) => loadActor(ctx.db, ctx.caller);
 
 /** `admin`: the union's console. Every action checks the admin's org scope (their org and below). */
 export const actions: ActionMap = {

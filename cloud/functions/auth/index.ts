@@ -22,7 +22,7 @@ export const actions: ActionMap = {
   updateProfile: userAction(accountInput.updateProfile, (ctx, i) => updateProfile(ctx.db, ctx.caller.userId, i)),
   bindPhone: userAction(accountInput.bindPhone, (ctx, i) => bindPhone(ctx.db, ctx.wechat, ctx.caller.userId, i.code)),
   applyEnterprise: userAction(accountInput.applyEnterprise, async (ctx, i) =>
-    enterprise.applyEnterprise(ctx.db, ctx.clock.now(), await loadActor(ctx.db, ctx.caller.userId), i)),
+    enterprise.applyEnterprise(ctx.db, ctx.clock.now(), await loadActor(ctx.db, ctx.caller), i)),
   enterpriseApplication: userAction(accountInput.enterpriseApplication, (ctx) => enterprise.myEnterpriseApplication(ctx.db, ctx.caller.userId)),
   acceptInvite: userAction(accountInput.acceptInvite, (ctx, i) => acceptInvite(ctx.db, ctx.clock.now(), ctx.caller.userId, i.code)),
   logout: userAction(accountInput.logout, (ctx, i) => logout(ctx.db, ctx.caller.userId, i.everywhere === true)),
@@ -30,8 +30,8 @@ export const actions: ActionMap = {
   refresh: userAction(accountInput.refresh, (ctx) => issueSession(ctx.db, ctx.tokens, ctx.clock.now(), ctx.caller.userId)),
   loginTicket: publicAction(accountInput.loginTicket, (ctx) => tickets.createTicket(ctx.db, ctx.clock.now(), ctx.request?.userAgent ?? null, ctx.wechat)),
   scanTicket: userAction(accountInput.scanTicket, async (ctx, i) =>
-    tickets.scanTicket(ctx.db, ctx.clock.now(), await loadActor(ctx.db, ctx.caller.userId), i.ticket)),
+    tickets.scanTicket(ctx.db, ctx.clock.now(), await loadActor(ctx.db, ctx.caller), i.ticket)),
   confirmTicket: userAction(accountInput.confirmTicket, async (ctx, i) =>
-    tickets.confirmTicket(ctx.db, ctx.clock.now(), await loadActor(ctx.db, ctx.caller.userId), i.ticket)),
+    tickets.confirmTicket(ctx.db, ctx.clock.now(), await loadActor(ctx.db, ctx.caller), i.ticket)),
   ticketStatus: publicAction(accountInput.ticketStatus, (ctx, i) => tickets.ticketStatus(ctx.db, ctx.tokens, ctx.clock.now(), i.ticket)),
 };

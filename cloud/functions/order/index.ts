@@ -7,23 +7,23 @@ import { userAction, type ActionMap } from '../router';
 /** `order`: the requester's side of an order (worker or enterprise). */
 export const actions: ActionMap = {
   create: userAction(orderInput.create, async (ctx, input) =>
-    orders.createOrder(ctx.db, ctx.clock.now(), await loadActor(ctx.db, ctx.caller.userId), input, { maxOpenNeeds: ctx.guards?.limits.maxOpenNeeds })),
+    orders.createOrder(ctx.db, ctx.clock.now(), await loadActor(ctx.db, ctx.caller), input, { maxOpenNeeds: ctx.guards?.limits.maxOpenNeeds })),
   get: userAction(orderInput.get, async (ctx, input) =>
-    orders.getDetail(ctx.db, ctx.clock.now(), await loadActor(ctx.db, ctx.caller.userId), input.id)),
+    orders.getDetail(ctx.db, ctx.clock.now(), await loadActor(ctx.db, ctx.caller), input.id)),
   mine: userAction(orderInput.mine, async (ctx, input) =>
-    orders.mine(ctx.db, ctx.clock.now(), await loadActor(ctx.db, ctx.caller.userId), input)),
+    orders.mine(ctx.db, ctx.clock.now(), await loadActor(ctx.db, ctx.caller), input)),
   cancel: userAction(orderInput.cancel, async (ctx, input) =>
-    orders.cancel(ctx.db, ctx.clock.now(), await loadActor(ctx.db, ctx.caller.userId), input.id, input.reason)),
+    orders.cancel(ctx.db, ctx.clock.now(), await loadActor(ctx.db, ctx.caller), input.id, input.reason)),
   reschedule: userAction(orderInput.reschedule, async (ctx, input) =>
-    orders.reschedule(ctx.db, ctx.clock.now(), await loadActor(ctx.db, ctx.caller.userId), input.id, input.start)),
+    orders.reschedule(ctx.db, ctx.clock.now(), await loadActor(ctx.db, ctx.caller), input.id, input.start)),
   confirm: userAction(orderInput.confirm, async (ctx, input) =>
-    orders.confirm(ctx.db, ctx.clock.now(), await loadActor(ctx.db, ctx.caller.userId), input.id)),
+    orders.confirm(ctx.db, ctx.clock.now(), await loadActor(ctx.db, ctx.caller), input.id)),
   dispute: userAction(orderInput.dispute, async (ctx, input) =>
-    orders.dispute(ctx.db, ctx.clock.now(), await loadActor(ctx.db, ctx.caller.userId), input.id, input.reason)),
+    orders.dispute(ctx.db, ctx.clock.now(), await loadActor(ctx.db, ctx.caller), input.id, input.reason)),
   reopen: userAction(orderInput.reopen, async (ctx, input) =>
-    orders.reopen(ctx.db, ctx.clock.now(), await loadActor(ctx.db, ctx.caller.userId), input.id, input.to, input.note)),
+    orders.reopen(ctx.db, ctx.clock.now(), await loadActor(ctx.db, ctx.caller), input.id, input.to, input.note)),
   checkInCode: userAction(trustInput.checkInCode, async (ctx, input) =>
-    checkInCode(ctx.db, ctx.clock.now(), await loadActor(ctx.db, ctx.caller.userId), input.id)),
+    checkInCode(ctx.db, ctx.clock.now(), await loadActor(ctx.db, ctx.caller), input.id)),
   rate: userAction(orderInput.rate, async (ctx, input) =>
-    orders.rate(ctx.db, ctx.clock.now(), await loadActor(ctx.db, ctx.caller.userId), input.id, input.score, input.comment)),
+    orders.rate(ctx.db, ctx.clock.now(), await loadActor(ctx.db, ctx.caller), input.id, input.score, input.comment)),
 };

@@ -9,7 +9,7 @@ import * as tasks from '../../domain/orders/volunteer';
 import { userAction, type ActionMap } from '../router';
 import type { AuthedContext } from '../context';
 
-const actor = (ctx: AuthedContext) => loadActor(ctx.db, ctx.caller.userId);
+const actor = (ctx: AuthedContext) => loadActor(ctx.db, ctx.caller);
 
 /** `task`: the volunteer's side: orders named to me, the pool, and the steps of the service. */
 export const actions: ActionMap = {

@@ -1,0 +1,117 @@
+import type { Kysely } from 'kysely';
+import { conflict, invalid, type Order } from '../../contract';
+import { findByRequest, type OrderRow } from '../../db/repositories/orders';
+import { insertOrderRow, menuStillAt, reserveOrderId, writeOrderChange, type WrittenOrder } from '../../db/repositories/order-write';
+import type { DB } from '../../db/schema';
+import { catalogVersion, forgetMenu, menuSnapshot } from '../catalog/cache';
+import { planDelivery } from '../notify/outbox';
+import { toOrder } from './mapper';
+import { checkOpenNeeds } from './open-needs';
+import { checkVolunteerFreeOnMenu, prepare, type CreateInput, type Prepared } from './prepare';
+import { checkNoticeAndHorizon } from './rules';
+import { asSlotConflict, type FullActor } from './transition';
+
+export const SLOT_TAKEN = '所选志愿者在该时段已有安排，请选择其他时间';
+
+export interface CreateOptions {
+  /** The cap on the requester's open needs (checked in the inserting transaction); none when absent. */
+  maxOpenNeeds?: number;
+}
+
+const REQUESTER_VIEW = { requester: true, volunteer: false, admin: false };
+
+/**
+ * A new order: one statement writes it with its timeline entry, inbox messages and subscribe
+ * messages (`writeOrderChange`). The topic, service, volunteers and availability come from the
+ * process's menu snapshot without a version query; the insert itself checks that the menu is
+ * still at that version, and a stale snapshot is dropped and the order tried once more afresh.
+ * The database keeps the invariants: the exclusion constraint (the slot), the unique request id
+ * (a retried submit answers the order it made) and, for needs, the open-needs cap.
+ */
+export async function createOrder(db: Kysely<DB>, now: Date, actor: FullActor, input: CreateInput, opts: CreateOptions = {}): Promise<Order> {
+  const start = new Date(input.start);
+  const end = new Date(start.getTime() + input.durationMin * 60_000);
+  checkNoticeAndHorizon(start, now);
+  if (input.kind === 'need' && actor.orgId && actor.orgRegion === undefined) {
+    const org = await db.selectFrom('orgs').select('region').where('id', '=', actor.orgId).executeTakeFirst();
+    actor = { ...actor, orgRegion: org?.region ?? null };
+  }
+  for (const fresh of [false, true]) {
+    const reads = { db, menu: menuSnapshot(db, { fresh }) };
+    const p = await prepare(reads, actor, input);
+    if (p.volunteerId) {
+      if (p.volunteerId === actor.volunteerId) throw invalid('volunteerId', '不能预约自己');
+      await checkVolunteerFreeOnMenu(reads, p.volunteerId, start, input.durationMin);
+    }
+    const draft = draftRow(await reserveOrderId(db), actor, input, p, start, end, now);
+    const messages = planDelivery(draft, await p.notify(draft));
+    const version = reads.menu.version();
+    const write = (trx: Kysely<DB>) =>
+      writeOrderChange(trx, {
+        orderId: draft.id,
+        write: insertOrderRow(insertValues(draft), menuStillAt(version)),
+        events: [{ at: now, from: null, to: 'pending', by: actor.userId, note: p.timelineNote(draft) }],
+        ...messages,
+        now,
+      });
+    let written: WrittenOrder | null;
+    try {
+      written =
+        input.kind === 'need' && opts.maxOpenNeeds !== undefined
+          ? await db.transaction().execute(async (trx) => {
+              await checkOpenNeeds(trx, actor.userId, input.requestId, opts.maxOpenNeeds!);
+              return write(trx);
+            })
+          : await write(db);
+    } catch (err) {
+      throw asSlotConflict(err, SLOT_TAKEN);
+    }
+    if (written) return toOrder({ ...draft, ...written }, REQUESTER_VIEW, now);
+    // Nothing written: a retried submit (answer the order it made), a stale menu, or the slot.
+    const existing = await findByRequest(db, actor.userId, input.requestId);
+    if (existing) return toOrder(existing, REQUESTER_VIEW, now);
+    if (version !== null && (await catalogVersion(db)) !== version) {
+      forgetMenu(db);
+      continue;
+    }
+    throw conflict(SLOT_TAKEN);
+  }
+  throw conflict('菜单刚刚更新，请重试');
+}
+
+/** The order as it will be written, with the names its pages and messages show. */
+function draftRow(id: string, actor: FullActor, input: CreateInput, p: Prepared, start: Date, end: Date, now: Date): OrderRow {
+  const online = input.venue.type === 'online';
+  return {
+    id, kind: input.kind, status: 'pending', requester_id: actor.userId, org_id: p.orgId, topic_id: p.topicId,
+    service_id: p.serviceId, team_id: p.teamId, volunteer_id: p.volunteerId, named: !!p.volunteerId,
+    during: `[${start.toISOString()},${end.toISOString()})`, duration_min: input.durationMin,
+    venue_type: input.venue.type, venue_address: online ? null : input.venue.address ?? null,
+    venue_link: online ? input.venue.link ?? null : null, headcount: input.headcount ?? null,
+    contact_phone: input.contactPhone, note: input.note ?? '',
+    title: p.need?.title ?? null, field: p.need?.field ?? null, description: p.need?.description ?? null,
+    urgency: p.need?.urgency ?? null, photos: input.photos ?? [], region: p.region, request_id: input.requestId,
+    created_at: now, updated_at: now, pending_since: now, team_broadcast_at: p.teamBroadcastAt,
+    accepted_at: null, checked_in_at: null, check_in_location: null, check_in_verified: null, completed_at: null,
+    record: null, rating: null, rating_comment: null, rated_at: null, escalated_at: null, confirmed_at: null,
+    disputed_at: null, dispute_reason: null, reopen_count: 0, credited_minutes: null, showcase: false, showcase_title: null,
+    start_at: start, end_at: end,
+    requester_name: actor.name, requester_company: actor.company ?? null,
+    volunteer_user_id: p.names.volunteerUserId, volunteer_name: p.names.volunteerName,
+    topic_title: p.names.topicTitle, service_title: p.names.serviceTitle, team_name: p.names.teamName,
+  };
+}
+
+/** The columns the insert sets; the rest keep their defaults. */
+function insertValues(d: OrderRow): Record<string, unknown> {
+  const iso = (x: Date | null) => (x ? x.toISOString() : null);
+  return {
+    id: d.id, kind: d.kind, requester_id: d.requester_id, org_id: d.org_id, topic_id: d.topic_id, service_id: d.service_id,
+    team_id: d.team_id, volunteer_id: d.volunteer_id, named: d.named, during: d.during, duration_min: d.duration_min,
+    venue_type: d.venue_type, venue_address: d.venue_address, venue_link: d.venue_link, headcount: d.headcount,
+    contact_phone: d.contact_phone, note: d.note, title: d.title, field: d.field, description: d.description,
+    urgency: d.urgency, photos: d.photos, region: d.region, request_id: d.request_id,
+    created_at: iso(d.created_at), updated_at: iso(d.updated_at), pending_since: iso(d.pending_since),
+    team_broadcast_at: iso(d.team_broadcast_at),
+  };
+}
