@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { AppError, conflict, forbidden, unauthenticated, type Order, type OrderAction, type OrderStatus } from '../../contract';
 import { STATUS_WORDS } from '../../contract/status-words';
 import type { NewMessage } from '../../db/repositories/inbox';
@@ -11,7 +11,8 @@ import type { DB, OrdersTable } from '../../db/schema';
 import type { Actor, Relation } from './access';
 import { allowedActions } from './access';
 import { toOrder } from './mapper';
-import { deliver } from '../notify/outbox';
+import { deliver, planDelivery } from '../notify/outbox';
+import { writeOrderChange, type EventDraft } from '../../db/repositories/order-write';
 import type { Updateable } from 'kysely';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -110,6 +111,7 @@ export async function transition(
         throw conflict(late ? `订单开始时间已过，不能${ACTION_NAMES[action]}` : `订单当前为「${STATUS_NAMES[row.status as OrderStatus]}」，不能${ACTION_NAMES[action]}`);
       }
       const step = await decide(row, trx);
+      if (keepsNames(step)) return toOrder(await writeStep(trx, row, step, actor, now), rel, now);
       await trx.updateTable('orders').set({ ...step.patch, status: step.to, updated_at: now }).where('id', '=', orderId).execute();
       const eventId = await insertEvent(trx, { orderId, at: now, from: row.status, to: step.to, by: actor.userId, note: step.note });
       if (step.then) {
@@ -126,6 +128,40 @@ export async function transition(
   } catch (err) {
     throw asSlotConflict(err, slotTakenMessage);
   }
+}
+
+/** Columns whose change changes the names an order shows, who relates to it, or its time. */
+const RELATING = ['volunteer_id', 'team_id', 'org_id', 'requester_id', 'topic_id', 'service_id', 'during'];
+
+/**
+ * Whether the order after the step can be known without reading it again: no column changes
+ * names, relations or time, and every value is plain (no SQL expression).
+ */
+function keepsNames(step: Step): boolean {
+  const patch = { ...step.patch, ...step.then?.patch };
+  return Object.entries(patch).every(([k, v]) => !RELATING.includes(k) && (v === null || typeof v !== 'object' || v instanceof Date));
+}
+
+/**
+ * The step in one statement (the update, its timeline entries and messages: writeOrderChange),
+ * judged and worded on the row as the step leaves it, which is known without a re-read.
+ */
+async function writeStep(trx: Transaction<DB>, row: OrderRow, step: Step, actor: FullActor, now: Date): Promise<OrderRow> {
+  const to = step.then?.to ?? step.to;
+  const set = { ...step.patch, ...step.then?.patch, status: to, updated_at: now };
+  const after: OrderRow = { ...row, ...(set as Partial<OrderRow>) };
+  const events: EventDraft[] = [{ at: now, from: row.status, to: step.to, by: actor.userId, note: step.note ?? '' }];
+  if (step.then) events.push({ at: now, from: step.to, to: step.then.to, by: null, note: step.then.note });
+  const written = await writeOrderChange(trx, {
+    orderId: row.id,
+    write: sql`${trx.updateTable('orders').set(set).where('id', '=', row.id).returningAll()}`,
+    events,
+    ...planDelivery(after, step.notify ?? []),
+    now,
+  });
+  const updated: OrderRow = { ...after, ...written! };
+  await step.after?.(trx, updated);
+  return updated;
 }
 
 /** 23P01 (exclusion violation) or 40P01 (deadlock while racing for a slot) → CONFLICT. */
