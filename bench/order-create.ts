@@ -9,10 +9,10 @@ import type { TestDatabase } from '../tests/helpers/db';
 import { aroundCall, runLoad, type LoadOptions, type RunResult } from './stats';
 
 const SPEAKERS = 10;
-const SLOT_MIN = 45;
+export const SLOT_MIN = 45;
 
 /** Bench speakers free around the clock, giving one topic, so every booking is legal and distinct. */
-async function setup(database: TestDatabase, tag: string) {
+export async function setup(database: TestDatabase, tag: string) {
   const db = database.db;
   const org = await db.selectFrom('orgs').select('id').limit(1).executeTakeFirstOrThrow();
   const topic = await db

@@ -86,12 +86,16 @@ export async function writeOrderChange(db: Db, c: OrderChange): Promise<WrittenO
   return r.rows[0] ?? null;
 }
 
-/** `INSERT INTO orders` of one row given as column → value (JSON-typed by the table's row type). */
+/**
+ * `INSERT INTO orders` of one row given as column → value (JSON-typed by the table's row type).
+ * Only a retried submit (same requester and request id) is let pass as "nothing written"; a taken
+ * slot raises the exclusion violation (23P01), so a lost race costs no further query.
+ */
 export function insertOrderRow(values: Record<string, unknown>, guard: RawBuilder<unknown> = sql`true`): RawBuilder<unknown> {
   const cols = sql.raw(Object.keys(values).map((k) => `"${k}"`).join(', '));
   return sql`INSERT INTO orders (${cols}) OVERRIDING SYSTEM VALUE
     SELECT ${cols} FROM jsonb_populate_record(null::orders, ${JSON.stringify(values)}::jsonb) WHERE ${guard}
-    ON CONFLICT DO NOTHING
+    ON CONFLICT (requester_id, request_id) DO NOTHING
     RETURNING *`;
 }
 

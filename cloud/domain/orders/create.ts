@@ -67,7 +67,7 @@ export async function createOrder(db: Kysely<DB>, now: Date, actor: FullActor, i
       throw asSlotConflict(err, SLOT_TAKEN);
     }
     if (written) return toOrder({ ...draft, ...written }, REQUESTER_VIEW, now);
-    // Nothing written: a retried submit (answer the order it made), a stale menu, or the slot.
+    // Nothing written: a retried submit (answer the order it made) or a stale menu.
     const existing = await findByRequest(db, actor.userId, input.requestId);
     if (existing) return toOrder(existing, REQUESTER_VIEW, now);
     if (version !== null && (await catalogVersion(db)) !== version) {
