@@ -119,7 +119,7 @@ describe('through PgBouncer (transaction pooling), more clients than PostgreSQL 
     };
     restoreEnv();
     await server?.close();
-    for (const f of fleet) await f.server.close();
+    for (const f of fleet) await f.server?.close();
     await Promise.all(fleet.map((f) => f.db.close()));
     await setup?.close();
     await direct?.end();
@@ -138,7 +138,7 @@ describe('through PgBouncer (transaction pooling), more clients than PostgreSQL 
     await Promise.all(clients.map((c) => c.end().catch(() => {})));
   });
 
-  it(`${INSTANCES} instances start at once: each migration is applied once, the demo data once, and no advisory lock is left behind`, async () => {
+  it(`${INSTANCES} instances open pools, 20 of them start at once: each migration is applied once, the demo data once, and no advisory lock is left behind`, async () => {
     const url = bouncer.url('app');
     for (let i = 0; i < INSTANCES; i++) fleet.push({ db: await openDatabase({ databaseUrl: url, poolSize: 2 }), server: undefined as unknown as TestServer });
     // Every instance migrates and seeds as a server start does.
