@@ -38,10 +38,17 @@ export async function createOrder(db: Kysely<DB>, now: Date, actor: FullActor, i
   }
   for (const fresh of [false, true]) {
     const reads = { db, menu: menuSnapshot(db, { fresh }) };
-    const p = await prepare(reads, actor, input);
-    if (p.volunteerId) {
-      if (p.volunteerId === actor.volunteerId) throw invalid('volunteerId', '不能预约自己');
-      await checkVolunteerFreeOnMenu(reads, p.volunteerId, start, input.durationMin);
+    let p: Prepared;
+    try {
+      p = await prepare(reads, actor, input);
+      if (p.volunteerId) {
+        if (p.volunteerId === actor.volunteerId) throw invalid('volunteerId', '不能预约自己');
+        await checkVolunteerFreeOnMenu(reads, p.volunteerId, start, input.durationMin);
+      }
+    } catch (err) {
+      // A refusal judged on remembered menu data stands only if the menu has not moved since.
+      if (!fresh && (await menuMoved(db, reads.menu.version()))) continue;
+      throw err;
     }
     const draft = draftRow(await reserveOrderId(db), actor, input, p, start, end, now);
     const messages = planDelivery(draft, await p.notify(draft));
@@ -70,13 +77,17 @@ export async function createOrder(db: Kysely<DB>, now: Date, actor: FullActor, i
     // Nothing written: a retried submit (answer the order it made) or a stale menu.
     const existing = await findByRequest(db, actor.userId, input.requestId);
     if (existing) return toOrder(existing, REQUESTER_VIEW, now);
-    if (version !== null && (await catalogVersion(db)) !== version) {
-      forgetMenu(db);
-      continue;
-    }
+    if (await menuMoved(db, version)) continue;
     throw conflict(SLOT_TAKEN);
   }
   throw conflict('菜单刚刚更新，请重试');
+}
+
+/** Whether the menu is past the version a snapshot was served under (then forget what we had). */
+async function menuMoved(db: Kysely<DB>, version: string | null): Promise<boolean> {
+  if (version === null || (await catalogVersion(db)) === version) return false;
+  forgetMenu(db);
+  return true;
 }
 
 /** The order as it will be written, with the names its pages and messages show. */

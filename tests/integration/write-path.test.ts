@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
+import pg from 'pg';
+import { expect } from '../helpers/expect';
+import type { Order } from '../../cloud/contract';
+import { bookableLecture, createWorkers, lectureInput, type Session } from '../helpers/actors';
+import { createTestDatabase, type EngineName, type TestDatabase } from '../helpers/db';
+import { createTechnicians, postNeed } from '../helpers/needs';
+import { enterpriseSession } from '../helpers/races';
+import { createTestServer, okData, type TestServer } from '../helpers/server';
+
+/**
+ * The write path of issue 14: a booking is the caller's read (which the sign-in check makes
+ * anyway) and one statement; a grab adds one read of the order; a tap on a taken need ends there.
+ * The menu those writes read from memory is checked by the write itself, so an edit made a moment
+ * before is honoured. Statements are counted on the pg client every query goes through.
+ */
+const ENGINES: EngineName[] = ['pglite', 'postgres'];
+
+// Patched before any connection opens: the pool's guard binds each client's query when it connects.
+let counting: string[] | null = null;
+const realQuery = pg.Client.prototype.query;
+pg.Client.prototype.query = function countingQuery(this: pg.Client, ...args: unknown[]) {
+  const first = args[0] as string | { text?: string };
+  counting?.push((typeof first === 'string' ? first : first?.text ?? '').replace(/\s+/g, ' ').trim().slice(0, 600));
+  return (realQuery as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof pg.Client.prototype.query;
+
+async function statementsOf<T>(work: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+  const statements: string[] = [];
+  counting = statements;
+  try {
+    return { result: await work(), statements };
+  } finally {
+    counting = null;
+  }
+}
+
+describe.each(ENGINES)('the write path on %s', (engine) => {
+  let database: TestDatabase;
+  let server: TestServer;
+  let worker: Session;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(engine);
+    server = await createTestServer(database);
+    [worker] = await createWorkers(server, 1, '写路径职工');
+  });
+  afterAll(async () => {
+    await server?.close();
+    await database?.close();
+  });
+
+  /** Two bookings of one speaker on one day: the first fills the menu memory. */
+  async function twoSlots() {
+    const { topic, speaker, profile, duration } = await bookableLecture(server);
+    const span = duration * 60_000;
+    const slot = profile.freeSlots.find((s) => new Date(s.end).getTime() - new Date(s.start).getTime() >= 3 * span)!;
+    const at = (k: number) => new Date(new Date(slot.start).getTime() + k * span).toISOString();
+    return { topic, speaker, duration, at };
+  }
+
+  it('order.create is the caller and one statement, which writes the order, its timeline, inbox and subscribe messages', async () => {
+    const { topic, speaker, duration, at } = await twoSlots();
+    okData(await worker.call<Order>('order', 'create', lectureInput(topic.id, speaker.id, at(0), duration)));
+    const { result, statements } = await statementsOf(() => worker.call<Order>('order', 'create', lectureInput(topic.id, speaker.id, at(1), duration)));
+    const order = okData(result);
+    expect(statements).toHaveLength(2);
+    expect(statements[0]).toMatch(/^select .*from "users"/);
+    expect(statements[1]).toMatch(/^WITH o AS \(INSERT INTO orders/);
+
+    const db = database.db;
+    const events = await db.selectFrom('order_events').select(['id', 'to_status', 'by_user_id']).where('order_id', '=', order.id).execute();
+    expect(events).toEqual([{ id: expect.any(String), to_status: 'pending', by_user_id: worker.userId }]);
+    const speakerUser = await db.selectFrom('volunteers').select('user_id').where('id', '=', speaker.id).executeTakeFirstOrThrow();
+    const inbox = await db.selectFrom('inbox_messages').select(['user_id', 'title', 'body']).where('order_id', '=', order.id).execute();
+    expect(inbox).toEqual([{ user_id: speakerUser.user_id, title: '新的宣讲预约', body: expect.stringContaining(`「${topic.title}」`) }]);
+    const outbox = await db.selectFrom('outbox').select(['user_id', 'event', 'kind', 'payload']).where('order_id', '=', order.id).execute();
+    expect(outbox).toEqual([{
+      user_id: speakerUser.user_id, event: `e${events[0].id}`, kind: 'newOrder',
+      payload: expect.objectContaining({ orderId: order.id, page: `packages/task/detail/index?id=${order.id}`, title: topic.title }),
+    }]);
+  });
+
+  it('a speaker taken off the topic, or a day blocked, a moment after the menu was read is honoured', async () => {
+    const { topic, speaker, duration, at } = await twoSlots();
+    okData(await worker.call<Order>('order', 'create', lectureInput(topic.id, speaker.id, at(0), duration)));
+    const db = database.db;
+    const day = new Date(new Date(at(1)).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    await db.insertInto('volunteer_blocked_days').values({ volunteer_id: speaker.id, day }).execute();
+    const blocked = await worker.call<Order>('order', 'create', lectureInput(topic.id, speaker.id, at(1), duration));
+    expect(blocked.body).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { start: '志愿者当天不可预约，请另选日期' } } });
+    await db.deleteFrom('volunteer_blocked_days').where('volunteer_id', '=', speaker.id).where('day', '=', day).execute();
+
+    await db.deleteFrom('topic_volunteers').where('topic_id', '=', topic.id).where('volunteer_id', '=', speaker.id).execute();
+    const gone = await worker.call<Order>('order', 'create', lectureInput(topic.id, speaker.id, at(1), duration));
+    expect(gone.body).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { volunteerId: '该宣讲人不讲授此主题' } } });
+    await db.insertInto('topic_volunteers').values({ topic_id: topic.id, volunteer_id: speaker.id }).execute();
+  });
+
+  it('task.grab is the caller, a read of the order and one statement; a tap on a taken need ends at the read', async () => {
+    const enterprise = await enterpriseSession(server);
+    const [a, b] = await createTechnicians(server, 2, '写路径', `写路径${engine}`);
+    const need = await postNeed(enterprise, { field: '写路径' });
+    const won = await statementsOf(() => a.call<Order>('task', 'grab', { id: need.id }));
+    expect(okData(won.result)).toMatchObject({ status: 'accepted', volunteerId: a.volunteerId });
+    expect(won.statements).toHaveLength(3);
+    expect(won.statements[2]).toMatch(/^WITH o AS \(UPDATE orders/);
+    const lost = await statementsOf(() => b.call<Order>('task', 'grab', { id: need.id }));
+    expect(lost.result.body).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '已被其他志愿者接单' } });
+    expect(lost.statements).toHaveLength(2);
+
+    const told = await database.db.selectFrom('inbox_messages').select(['user_id', 'title']).where('order_id', '=', need.id).where('title', '=', '志愿者已接单').execute();
+    expect(told).toEqual([{ user_id: enterprise.userId, title: '志愿者已接单' }]);
+  });
+});
