@@ -100,6 +100,7 @@ describe('长辈模式 in the H5 build at 320 px', () => {
     const detailTexts = [...(await measure(page, '.topic-page .detail__text')), ...(await measure(page, '.topic-page .section__title')), ...(await measure(page, '.topic-page .speaker-card__title'))];
     expect(detailTexts.length).toBeGreaterThan(0);
     for (const t of detailTexts) expect({ ...t, big: t.font >= 18 }).toMatchObject({ big: true });
+    for (const t of await measure(page, '.topic-page .booking-entry')) expect({ ...t, tappable: t.h >= 48, big: t.font >= 18 }).toMatchObject({ tappable: true, big: true });
     await settled(page, '.topic-page .detail__text, .topic-page .section__body');
     await page.screenshot({ path: screenshotPath('elder-topic-320.png') });
 

@@ -158,7 +158,7 @@ describe('need → pool → grab race in the H5 build', () => {
     const confirmText = await confirm.innerText();
     expect(confirmText).toContain(TITLE);
     // The photo is shown as a thumbnail, not counted in words.
-    expect(await confirm.locator('.confirm-photos__item').count()).toBe(1);
+    expect(await confirm.locator('.confirm-photos .photo-thumbs__item').count()).toBe(1);
     expect(confirmText).toContain(PHONE);
     await ent.locator('.need-submit').click();
 
