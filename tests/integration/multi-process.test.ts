@@ -227,13 +227,21 @@ describe('three server processes on one PostgreSQL', () => {
       PNG,
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
-    const res = await fetch(`${procs[0].url}/api/upload`, {
-      method: 'POST',
-      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, authorization: `Bearer ${worker.token}` },
-      body,
-    });
+    const upload = (p: ChildServer) =>
+      fetch(`${p.url}/api/upload`, {
+        method: 'POST',
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, authorization: `Bearer ${worker.token}` },
+        body,
+      });
+    const res = await upload(procs[0]);
     expect(res.status).toBe(200);
     const { data } = (await res.json()) as { data: { id: string; url: string } };
+    // The same picture again through all three at once: the same id, one row, one copy of the bytes.
+    const again = await Promise.all(procs.map(async (p) => ((await (await upload(p)).json()) as { data: { id: string } }).data.id));
+    expect(again).toEqual([data.id, data.id, data.id]);
+    const rows = await sql<{ uploads: number; blobs: number }>`
+      SELECT (SELECT count(*)::int FROM uploads WHERE id = ${data.id}) AS uploads, (SELECT count(*)::int FROM upload_blobs WHERE id = ${data.id}) AS blobs`.execute(database.db);
+    expect(rows.rows[0]).toEqual({ uploads: 1, blobs: 1 });
     // Nothing on process 1's own disk: the bytes are in the database.
     expect(fs.existsSync(path.join(dataDirs[0], 'uploads', data.id))).toBe(false);
     for (const p of procs.slice(1)) {
