@@ -53,7 +53,11 @@ async function current(db: Kysely<DB>): Promise<Generation> {
  */
 export async function cachedMenu<T>(db: Kysely<DB>, key: string, load: () => Promise<T>): Promise<T> {
   if (bypassed.has(db)) return load();
-  const gen = await current(db);
+  return entryOf(await current(db), key, load);
+}
+
+/** The generation's entry for `key`, loaded once; a failed load is not kept; the oldest goes first. */
+function entryOf<T>(gen: Generation, key: string, load: () => Promise<T>): Promise<T> {
   const hit = gen.entries.get(key) as Promise<T> | undefined;
   if (hit) return hit;
   if (gen.entries.size >= MAX_ENTRIES) gen.entries.delete(gen.entries.keys().next().value!);
@@ -89,15 +93,7 @@ export function menuSnapshot(db: Kysely<DB>, opts: { fresh: boolean }): MenuSnap
   return {
     async read<T>(key: string, load: () => Promise<T>) {
       if (bypassed.has(db)) return load();
-      const g = await generation();
-      const hit = g.entries.get(key) as Promise<T> | undefined;
-      if (hit) return hit;
-      const p = load();
-      if (g.entries.size < MAX_ENTRIES) g.entries.set(key, p);
-      p.catch(() => {
-        if (g.entries.get(key) === p) g.entries.delete(key);
-      });
-      return p;
+      return entryOf(await generation(), key, load);
     },
     version: () => (gen ? gen.version : null),
   };
