@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema';
+import { CATALOG_CHANNEL, followCatalogVersion } from './catalog-version';
 import { cancelOnServer, guardPool } from './guard';
 import { lockDataDir } from './lock';
 import { clientWithConnectTimeout, watchPoolErrors } from './pool-health';
@@ -74,6 +75,7 @@ async function openPglite(dataDir: string, opts: EngineOptions): Promise<Databas
   const pool = guardPool(new pg.Pool({ ...createPgConfig(lite), connectionTimeoutMillis: opts.acquireTimeoutMs ?? DEFAULT_ACQUIRE_TIMEOUT_MS }));
   watchPoolErrors(pool);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  await followCatalogVersion(db, (onPayload) => lite.listen(CATALOG_CHANNEL, onPayload));
   return {
     db,
     pool,

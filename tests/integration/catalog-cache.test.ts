@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { expect } from '../helpers/expect';
 import type { Order, Page, TopicDetail, TopicSummary, VolunteerProfile } from '../../cloud/contract';
 import { openDatabase, type Database } from '../../cloud/db/engine';
@@ -15,6 +16,16 @@ import { createTestServer, okData, type TestServer } from '../helpers/server';
  * (its own pool and its own memory, as a second process has) sees writes made through the first.
  */
 const ENGINES: EngineName[] = ['pglite', 'postgres'];
+
+// Patched before any connection opens (the pool's guard binds each client's query at connect):
+// counts the reads of the version row.
+let versionReads = 0;
+const realQuery = pg.Client.prototype.query;
+pg.Client.prototype.query = function countingQuery(this: pg.Client, ...args: unknown[]) {
+  const first = args[0] as string | { text?: string };
+  if (/SELECT version FROM catalog_version/.test(typeof first === 'string' ? first : first?.text ?? '')) versionReads++;
+  return (realQuery as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof pg.Client.prototype.query;
 
 const titles = (page: Page<TopicSummary>) => page.items.map((t) => t.title);
 
@@ -80,6 +91,30 @@ describe.each(ENGINES)('menu from memory on %s', (engine) => {
     const day = after.freeSlots[after.freeSlots.length - 1].start.slice(0, 10);
     await sql`INSERT INTO volunteer_blocked_days (volunteer_id, day) VALUES (${speaker.id}, ${day})`.execute(database.db);
     expect((await profile()).freeSlots.some((s) => s.start.startsWith(day))).toBe(false);
+  });
+
+  it(engine === 'pglite'
+    ? 'embedded: menu reads ask no version (PGlite hands over the NOTIFY); a rolled-back edit changes nothing, a committed one shows next'
+    : 'server: twenty reads at once share their version reads, and a read begun after a commit sees it', async () => {
+    await topics(server);
+    versionReads = 0;
+    const pages = await Promise.all(Array.from({ length: 20 }, () => topics(server)));
+    expect(pages.every((p) => p.items.length === pages[0].items.length)).toBe(true);
+    if (engine === 'pglite') expect(versionReads).toBe(0);
+    else expect(versionReads).toBeGreaterThan(0), expect(versionReads).toBeLessThan(20);
+
+    const id = pages[0].items[3].id;
+    await database.db.transaction().execute(async (trx) => {
+      await sql`UPDATE topics SET title = ${'回滚的标题'} WHERE id = ${id}`.execute(trx);
+      throw new Error('rolled back on purpose');
+    }).catch((e: Error) => expect(e.message).toBe('rolled back on purpose'));
+    expect(titles(await topics(server))).not.toContain('回滚的标题');
+    // Reads in flight while the edit commits; the read begun after its commit has it.
+    const during = Promise.all(Array.from({ length: 10 }, () => topics(server)));
+    await sql`UPDATE topics SET title = ${'并发时提交的标题'} WHERE id = ${id}`.execute(database.db);
+    const after = await topics(server);
+    await during;
+    expect(titles(after)).toContain('并发时提交的标题');
   });
 
   if (engine === 'postgres') {

@@ -1,11 +1,12 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { catalogVersionNow, readCatalogVersion } from '../../db/catalog-version';
 import type { DB } from '../../db/schema';
 
 /**
  * The menu from memory with exact invalidation. Every write to what the menu shows bumps
  * `catalog_version` in its own transaction (triggers, migration 0009), whichever process or tool
- * made it. Each read asks for that one number first — a primary-key read of one row — and drops
- * everything cached under an older one. Reading the number before the data keeps it exact: data
+ * made it. Each read asks for that one number first — a primary-key read of one row, shared by
+ * the callers that arrive while it runs — and drops everything cached under an older one. Reading the number before the data keeps it exact: data
  * loaded after seeing version N is at least as new as N, so nothing older than the database is
  * ever served once the writer's commit has returned.
  */
@@ -21,9 +22,9 @@ interface Generation {
 /** Per database (the pool's Kysely): tests and the bench run several in one process. */
 const generations = new WeakMap<Kysely<DB>, Generation>();
 
+/** The menu's version now: followed in memory on embedded PGlite, read from the row elsewhere. */
 export async function catalogVersion(db: Kysely<DB>): Promise<string> {
-  const r = await sql<{ version: string }>`SELECT version FROM catalog_version`.execute(db);
-  return String(r.rows[0]?.version ?? '0');
+  return (await catalogVersionNow(db)) ?? readCatalogVersion(db);
 }
 
 /** Databases whose menu is read afresh on every call: the bench's "before", nothing else. */
@@ -35,9 +36,48 @@ export function bypassMenuCache(db: Kysely<DB>): () => void {
   return () => bypassed.delete(db);
 }
 
-/** The generation current as of now (one query), replacing an outdated one. */
+/**
+ * Concurrent callers share version reads, and stay exact: a caller that arrives while a read is
+ * running waits for the next one, which starts after that read ends (so after the caller came).
+ * Under load this is about one read per round trip instead of one per call.
+ */
+interface VersionReads {
+  running: Promise<string> | null;
+  queued: Promise<string> | null;
+}
+const versionReads = new WeakMap<Kysely<DB>, VersionReads>();
+
+function startVersionRead(db: Kysely<DB>, reads: VersionReads): Promise<string> {
+  const p = readCatalogVersion(db);
+  reads.running = p;
+  const done = () => {
+    if (reads.running === p) reads.running = null;
+  };
+  p.then(done, done);
+  return p;
+}
+
+/** A version read that started no earlier than this call. */
+export async function versionAsOfNow(db: Kysely<DB>): Promise<string> {
+  const followed = await catalogVersionNow(db);
+  if (followed !== null) return followed;
+  let reads = versionReads.get(db);
+  if (!reads) versionReads.set(db, (reads = { running: null, queued: null }));
+  const running = reads.running;
+  if (!running) return startVersionRead(db, reads);
+  const r = reads;
+  r.queued ??= running
+    .catch(() => undefined)
+    .then(() => {
+      r.queued = null;
+      return startVersionRead(db, r);
+    });
+  return r.queued;
+}
+
+/** The generation current as of now (one shared query), replacing an outdated one. */
 async function current(db: Kysely<DB>): Promise<Generation> {
-  const version = await catalogVersion(db);
+  const version = await versionAsOfNow(db);
   const gen = generations.get(db);
   if (gen && gen.version === version) return gen;
   const fresh: Generation = { version, entries: new Map() };
