@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { PREPARED } from './prepared';
 import type { DB } from './schema';
 
 /**
@@ -6,7 +7,7 @@ import type { DB } from './schema';
  * any write to what the menu shows. Read by the menu memory (domain/catalog/cache.ts).
  */
 export async function readCatalogVersion(db: Kysely<DB>): Promise<string> {
-  const r = await sql<{ version: string }>`SELECT version FROM catalog_version`.execute(db);
+  const r = await sql<{ version: string }>`SELECT version FROM catalog_version ${PREPARED}`.execute(db);
   return String(r.rows[0]?.version ?? '0');
 }
 

@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { DB } from './schema';
 import { CATALOG_CHANNEL, followCatalogVersion } from './catalog-version';
 import { cancelOnServer, guardPool } from './guard';
+import { preparePool } from './prepared';
 import { lockDataDir } from './lock';
 import { clientWithConnectTimeout, watchPoolErrors } from './pool-health';
 
@@ -26,6 +27,11 @@ export interface EngineOptions {
   acquireTimeoutMs?: number;
   /** Postgres only: how long opening one connection may take before it fails (default 3 s). */
   connectTimeoutMs?: number;
+  /**
+   * Postgres only: send the hot statements as named prepared statements (default true). Off
+   * behind PgBouncer < 1.21 in transaction mode (cloud/db/prepared.ts). PGlite always prepares.
+   */
+  preparedStatements?: boolean;
 }
 
 const DEFAULT_ACQUIRE_TIMEOUT_MS = 10_000;
@@ -51,6 +57,7 @@ function openPostgres(url: string, opts: EngineOptions): Database {
     // the request deadline bounds what a caller waits for.
   });
   watchPoolErrors(pool);
+  if (opts.preparedStatements !== false) preparePool(pool);
   // PGlite has no cancel: one connection, so nothing there waits on another's lock.
   guardPool(pool, { cancel: cancelOnServer() });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
@@ -72,7 +79,7 @@ async function openPglite(dataDir: string, opts: EngineOptions): Promise<Databas
     throw err;
   }
   // One connection: a query that finds it busy waits its turn, but never longer than the timeout.
-  const pool = guardPool(new pg.Pool({ ...createPgConfig(lite), connectionTimeoutMillis: opts.acquireTimeoutMs ?? DEFAULT_ACQUIRE_TIMEOUT_MS }));
+  const pool = guardPool(preparePool(new pg.Pool({ ...createPgConfig(lite), connectionTimeoutMillis: opts.acquireTimeoutMs ?? DEFAULT_ACQUIRE_TIMEOUT_MS })));
   watchPoolErrors(pool);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   await followCatalogVersion(db, (onPayload) => lite.listen(CATALOG_CHANNEL, onPayload));

@@ -140,7 +140,7 @@ describe('through PgBouncer (transaction pooling), more clients than PostgreSQL 
 
   it(`${INSTANCES} instances open pools, 20 of them start at once: each migration is applied once, the demo data once, and no advisory lock is left behind`, async () => {
     const url = bouncer.url('app');
-    for (let i = 0; i < INSTANCES; i++) fleet.push({ db: await openDatabase({ databaseUrl: url, poolSize: 2 }), server: undefined as unknown as TestServer });
+    for (let i = 0; i < INSTANCES; i++) fleet.push({ db: await openDatabase({ databaseUrl: url, poolSize: 2, preparedStatements: false }), server: undefined as unknown as TestServer });
     // Every instance migrates and seeds as a server start does.
     const started = await Promise.all(fleet.slice(0, 20).map(async (f) => ({ applied: await migrate(f.db.db), seeded: await seedIfEmpty(f.db.db, demoData) })));
     const applied = started.flatMap((s) => s.applied);
@@ -158,7 +158,7 @@ describe('through PgBouncer (transaction pooling), more clients than PostgreSQL 
       await app.end();
     }
     for (const f of fleet) f.server = await createTestServer(f.db, { limits: RACE_LIMITS });
-    setup = await openDatabase({ databaseUrl: url, poolSize: 4 });
+    setup = await openDatabase({ databaseUrl: url, poolSize: 4, preparedStatements: false });
     server = await createTestServer(setup, { limits: RACE_LIMITS });
     enterprise = await enterpriseSession(server);
   });
@@ -200,7 +200,7 @@ describe('through PgBouncer (transaction pooling), more clients than PostgreSQL 
     });
 
     beforeAll(() => {
-      restoreEnv = cloudBaseEnv({ DATABASE_URL: bouncer.url('app'), RATE_LIMITS: 'off', REQUEST_DEADLINE_MS: String(RACE_LIMITS.deadlineMs) });
+      restoreEnv = cloudBaseEnv({ DATABASE_URL: bouncer.url('app'), DATABASE_PREPARED_STATEMENTS: 'off', RATE_LIMITS: 'off', REQUEST_DEADLINE_MS: String(RACE_LIMITS.deadlineMs) });
       cloud = cloudBaseFleet(path.join(root, bundleDir));
     });
 
@@ -225,7 +225,7 @@ describe('through PgBouncer (transaction pooling), more clients than PostgreSQL 
 
   it('a call past its deadline, waiting on a row lock, is cancelled on the server through PgBouncer', async () => {
     const DEADLINE_MS = 300;
-    const db = await openDatabase({ databaseUrl: bouncer.url('app'), poolSize: 2 });
+    const db = await openDatabase({ databaseUrl: bouncer.url('app'), poolSize: 2, preparedStatements: false });
     const impatient = await createTestServer(db, { limits: limitsFromEnv({ REQUEST_DEADLINE_MS: String(DEADLINE_MS), RATE_LIMITS: 'off' }) });
     const locker = new pg.Client({ connectionString: cluster.url.replace(/\/postgres$/, '/app') });
     await locker.connect();

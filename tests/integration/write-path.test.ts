@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { expect } from '../helpers/expect';
 import type { Order } from '../../cloud/contract';
 import { bookableLecture, createWorkers, lectureInput, type Session } from '../helpers/actors';
-import { createTestDatabase, type EngineName, type TestDatabase } from '../helpers/db';
+import { openDatabase } from '../../cloud/db/engine';
+import { createTestDatabase, TEST_DATABASE_URL, type EngineName, type TestDatabase } from '../helpers/db';
 import { createTechnicians, postNeed } from '../helpers/needs';
 import { enterpriseSession } from '../helpers/races';
 import { createTestServer, okData, type TestServer } from '../helpers/server';
@@ -18,16 +20,20 @@ const ENGINES: EngineName[] = ['pglite', 'postgres'];
 
 // Patched before any connection opens: the pool's guard binds each client's query when it connects.
 let counting: string[] | null = null;
+/** The names of the named (prepared) statements sent, in order, while `counting`. */
+let naming: string[] = [];
 const realQuery = pg.Client.prototype.query;
 pg.Client.prototype.query = function countingQuery(this: pg.Client, ...args: unknown[]) {
-  const first = args[0] as string | { text?: string };
+  const first = args[0] as string | { text?: string; name?: string };
   counting?.push((typeof first === 'string' ? first : first?.text ?? '').replace(/\s+/g, ' ').trim().slice(0, 600));
+  if (counting && typeof first === 'object' && first?.name) naming.push(first.name);
   return (realQuery as (...a: unknown[]) => unknown).apply(this, args);
 } as typeof pg.Client.prototype.query;
 
 async function statementsOf<T>(work: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
   const statements: string[] = [];
   counting = statements;
+  naming = [];
   try {
     return { result: await work(), statements };
   } finally {
@@ -80,6 +86,42 @@ describe.each(ENGINES)('the write path on %s', (engine) => {
       payload: expect.objectContaining({ orderId: order.id, page: `packages/task/detail/index?id=${order.id}`, title: topic.title }),
     }]);
   });
+
+  it('the caller read and the order write go out as named prepared statements, the same names each time', async () => {
+    const { topic, speaker, duration, at } = await twoSlots();
+    okData(await worker.call<Order>('order', 'create', lectureInput(topic.id, speaker.id, at(0), duration)));
+    const first = await statementsOf(() => worker.call<Order>('order', 'create', lectureInput(topic.id, speaker.id, at(1), duration)));
+    okData(first.result);
+    const names = [...naming];
+    expect(names).toHaveLength(2);
+    await statementsOf(() => worker.call<Order>('order', 'create', lectureInput(topic.id, speaker.id, at(2), duration)));
+    expect(naming).toEqual(names);
+  });
+
+  if (engine === 'postgres') {
+    it.each([true, false])('preparedStatements %s: the one server session holds the named statements, parsed once (off, as behind PgBouncer 1.18: none)', async (prepared) => {
+      const other = await openDatabase({ databaseUrl: TEST_DATABASE_URL, schema: database.schema, poolSize: 1, preparedStatements: prepared });
+      const single = await createTestServer(other);
+      try {
+        const [w] = await createWorkers(single, 1, `预备${prepared}职工`);
+        const { topic, speaker, duration, at } = await twoSlots();
+        okData(await w.call<Order>('order', 'create', lectureInput(topic.id, speaker.id, at(0), duration)));
+        const booked = await statementsOf(() => w.call<Order>('order', 'create', lectureInput(topic.id, speaker.id, at(1), duration)));
+        expect(okData(booked.result).status).toBe('pending');
+        expect(naming).toHaveLength(prepared ? 2 : 0);
+        const held = await sql<{ name: string; statement: string }>`SELECT name, statement FROM pg_prepared_statements`.execute(other.db);
+        if (prepared) {
+          expect(held.rows.map((r) => r.name)).toEqual(expect.arrayContaining(naming));
+          expect(held.rows.filter((r) => /WITH o AS \(INSERT INTO orders/.test(r.statement))).toHaveLength(1);
+        } else {
+          expect(held.rows).toEqual([]);
+        }
+      } finally {
+        await single.close();
+        await other.close();
+      }
+    });
+  }
 
   it('a speaker taken off the topic, or a day blocked, a moment after the menu was read is honoured', async () => {
     const { topic, speaker, duration, at } = await twoSlots();

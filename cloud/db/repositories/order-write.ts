@@ -1,4 +1,5 @@
 import { sql, type Kysely, type RawBuilder, type Selectable, type Transaction } from 'kysely';
+import { PREPARED } from '../prepared';
 import type { DB, OrdersTable } from '../schema';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -82,7 +83,7 @@ export async function writeOrderChange(db: Db, c: OrderChange): Promise<WrittenO
       FROM o, jsonb_to_recordset(${JSON.stringify(inbox)}::jsonb) AS r(user_id bigint, title text, body text, push boolean)
       WHERE NOT r.push OR r.user_id IN (SELECT user_id FROM x)
     )
-    SELECT o.*, lower(o.during) AS start_at, upper(o.during) AS end_at FROM o`.execute(db);
+    SELECT o.*, lower(o.during) AS start_at, upper(o.during) AS end_at FROM o ${PREPARED}`.execute(db);
   return r.rows[0] ?? null;
 }
 

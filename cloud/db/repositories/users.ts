@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { NEW_USER_NAME } from '../../contract/identity-codes';
+import { PREPARED } from '../prepared';
 import type { DB } from '../schema';
 import { pageWithTotal, type PageQuery } from './search';
 
@@ -17,10 +18,11 @@ function baseQuery(db: Kysely<DB>) {
 
 export type UserRow = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
 
-export const getUser = (db: Kysely<DB>, id: string) => baseQuery(db).where('u.id', '=', id).executeTakeFirst();
+// Every signed-in request reads its caller: a prepared statement.
+export const getUser = (db: Kysely<DB>, id: string) => baseQuery(db).where('u.id', '=', id).modifyEnd(PREPARED).executeTakeFirst();
 
 export const findUserByOpenid = (db: Kysely<DB>, openid: string) =>
-  baseQuery(db).where('u.openid', '=', openid).executeTakeFirst();
+  baseQuery(db).where('u.openid', '=', openid).modifyEnd(PREPARED).executeTakeFirst();
 
 /** A WeChat user seen for the first time becomes a worker; roles grow through registration. */
 export async function createUserForOpenid(db: Kysely<DB>, openid: string): Promise<string> {

@@ -71,7 +71,14 @@ export async function createOrder(db: Kysely<DB>, now: Date, actor: FullActor, i
             })
           : await write(db);
     } catch (err) {
-      throw asSlotConflict(err, SLOT_TAKEN);
+      const refused = asSlotConflict(err, SLOT_TAKEN);
+      // Retries of one submit racing each other: the slot check can fire before the request-id
+      // check does, on the copy of the order its first try is committing. That order is the answer.
+      if (refused !== err) {
+        const mine = await findByRequest(db, actor.userId, input.requestId);
+        if (mine) return toOrder(mine, REQUESTER_VIEW, now);
+      }
+      throw refused;
     }
     if (written) return toOrder({ ...draft, ...written }, REQUESTER_VIEW, now);
     // Nothing written: a retried submit (answer the order it made) or a stale menu.

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { AppError, conflict, forbidden, type Order } from '../../contract';
+import { PREPARED } from '../../db/prepared';
 import { eligibleFor, type OrderRow, type PoolVolunteer } from '../../db/repositories/orders';
 import { writeOrderChange, type WrittenOrder } from '../../db/repositories/order-write';
 import type { DB } from '../../db/schema';
@@ -24,7 +25,7 @@ async function readForGrab(db: Kysely<DB>, id: string, v: PoolVolunteer): Promis
       (SELECT title FROM topics WHERE id = o.topic_id) AS topic_title,
       (SELECT title FROM services WHERE id = o.service_id) AS service_title,
       (SELECT name FROM teams WHERE id = o.team_id) AS team_name
-    FROM orders o JOIN users ru ON ru.id = o.requester_id WHERE o.id = ${id}::bigint`.execute(db);
+    FROM orders o JOIN users ru ON ru.id = o.requester_id WHERE o.id = ${id}::bigint ${PREPARED}`.execute(db);
   return r.rows[0];
 }
 
