@@ -46,7 +46,8 @@ async function main() {
   say();
   say('`order.create` runs the whole function path (zod validation, the caller, topic and availability');
   say('checks from the menu memory, one statement writing the order, its timeline entry, subscribe and');
-  say('inbox messages). The baseline is one raw `INSERT INTO orders` through the same pool (the');
+  say('inbox messages; the caller read and the write are named prepared statements). The baseline is');
+  say('one raw `INSERT INTO orders` through the same pool (the');
   say('exclusion constraint is checked by both). PGlite has a single connection, so its clients queue;');
   say('PostgreSQL uses a pool of 50 connections. Statements per call: `npx tsx bench/profile-write.ts`.');
   say();
@@ -120,8 +121,9 @@ async function main() {
   say('The real Fastify server on loopback; the client runs in its own thread with 20 keep-alive');
   say('connections, 4,000 calls after 200 warm-up calls. `catalog.topics` is the home screen\'s first');
   say('page; `catalog.volunteer` a speaker\'s page with 14 days of free slots, over 10 speakers. "database');
-  say('every call" bypasses the menu memory (as before issue 14); "from memory" is as served: one');
-  say('read of `catalog_version` per call, and for `catalog.volunteer` the speaker\'s orders fresh.');
+  say('every call" bypasses the menu memory (as before issue 14); "from memory" is as served: on PGlite');
+  say('no version read (it follows the NOTIFY of each bump), on PostgreSQL one read of `catalog_version`');
+  say('shared by the calls that arrive while it runs; for `catalog.volunteer` the speaker\'s orders fresh.');
   say();
   say(TABLE_HEAD);
   for (const engine of ['pglite', 'postgres'] as EngineName[]) {

@@ -36,11 +36,23 @@ export interface Services {
   accounts?: AccountSettings;
 }
 
+export interface IdentifyOptions {
+  /** The action checks the caller in its own write: a row remembered from an earlier read will do. */
+  remembered?: boolean;
+}
+
 /** Who is calling: resolved from a session token (HTTP) or the WeChat OPENID (CloudBase). */
 export interface Caller {
   userId: string;
   /** The user's row as read when the caller was identified, so the action need not read it again. */
   user?: UserRow;
+  /**
+   * Set when `user` came from this process's memory rather than a read of this request (actions
+   * marked `remembersCaller`): the action's write checks it is still current, and `refresh`
+   * identifies the caller afresh when it is not.
+   */
+  remembered?: boolean;
+  refresh?: () => Promise<Caller | null>;
 }
 
 export interface ActionContext extends Services {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError, type ApiErrorBody, type Envelope, type FieldErrors } from '../contract';
 import { runGuarded, type GuardedRun } from '../db/guard';
-import type { ActionContext, AuthedContext, Caller, Services } from './context';
+import type { ActionContext, AuthedContext, Caller, IdentifyOptions, Services } from './context';
 import { toErrorBody } from './error-body';
 import { unstorableInput } from './input-guard';
 
@@ -20,10 +20,16 @@ export interface ActionDef {
   run: (ctx: ActionContext, input: unknown) => Promise<unknown>;
   /** Longer than the server's deadline for the rare action that needs it (exports). */
   deadlineMs?: number;
+  /**
+   * The action's write checks the caller's row itself (`callerIsCurrent`) and re-identifies the
+   * caller when it was stale, so the caller may come from memory (no read before the action).
+   */
+  remembersCaller?: boolean;
 }
 
 export interface ActionOptions {
   deadlineMs?: number;
+  remembersCaller?: boolean;
 }
 
 export type ActionMap = Record<string, ActionDef>;
@@ -87,7 +93,7 @@ export interface CallMeta {
   userAgent?: string | null;
   log: Logger;
   /** Who is calling. Asked only for actions that need a user, so public reads cost no lookup. */
-  identify(): Promise<Caller | null>;
+  identify(opts?: IdentifyOptions): Promise<Caller | null>;
 }
 
 /** Thrown into an action's database work when it overruns its deadline. */
@@ -139,7 +145,7 @@ async function route(
     return fail({ code: 'NOT_FOUND', message: `未知的操作: ${action.slice(0, 50)}` });
   }
   named(action);
-  const caller = def.access === 'user' ? await meta.identify() : null;
+  const caller = def.access === 'user' ? await meta.identify({ remembered: def.remembersCaller }) : null;
   if (def.access === 'user' && !caller) return fail({ code: 'UNAUTHENTICATED', message: '请先登录' });
   if (caller) identified(caller.userId);
 
@@ -190,5 +196,6 @@ const quiet: Logger = { error: () => {}, warn: () => {} };
 
 /** The meta of a call made in process (benchmarks, tests): the caller is already known. */
 export function inProcessCall(fn: string, caller: Caller | null, log: Logger = quiet, requestId = 'in-process'): CallMeta {
-  return { fn, requestId, ip: null, log, identify: async () => caller };
+  // A caller without its row: the actions read it, or take it from memory where they may.
+  return { fn, requestId, ip: null, log, identify: async () => caller && { ...caller, refresh: async () => ({ userId: caller.userId }) } };
 }

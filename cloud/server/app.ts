@@ -75,7 +75,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       ip: req.ip,
       userAgent: req.headers['user-agent'] ?? null,
       log: req.log,
-      identify: () => resolveCaller(opts.services, req.headers.authorization),
+      identify: (o) => resolveCaller(opts.services, req.headers.authorization, o),
     });
     return send(reply, env);
   });

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { conflict, invalid, type Order } from '../../contract';
 import { findByRequest, type OrderRow } from '../../db/repositories/orders';
 import { insertOrderRow, menuStillAt, reserveOrderId, writeOrderChange, type WrittenOrder } from '../../db/repositories/order-write';
@@ -9,6 +9,7 @@ import { toOrder } from './mapper';
 import { checkOpenNeeds } from './open-needs';
 import { checkVolunteerFreeOnMenu, prepare, type CreateInput, type Prepared } from './prepare';
 import { checkNoticeAndHorizon } from './rules';
+import { assertCallerCurrent, callerGuard, judgedOnCurrentCaller, type CheckedActor } from './current-caller';
 import { asSlotConflict, type FullActor } from './transition';
 
 export const SLOT_TAKEN = '所选志愿者在该时段已有安排，请选择其他时间';
@@ -28,7 +29,7 @@ const REQUESTER_VIEW = { requester: true, volunteer: false, admin: false };
  * The database keeps the invariants: the exclusion constraint (the slot), the unique request id
  * (a retried submit answers the order it made) and, for needs, the open-needs cap.
  */
-export async function createOrder(db: Kysely<DB>, now: Date, actor: FullActor, input: CreateInput, opts: CreateOptions = {}): Promise<Order> {
+export async function createOrder(db: Kysely<DB>, now: Date, actor: CheckedActor, input: CreateInput, opts: CreateOptions = {}): Promise<Order> {
   const start = new Date(input.start);
   const end = new Date(start.getTime() + input.durationMin * 60_000);
   checkNoticeAndHorizon(start, now);
@@ -56,38 +57,61 @@ export async function createOrder(db: Kysely<DB>, now: Date, actor: FullActor, i
     const write = (trx: Kysely<DB>) =>
       writeOrderChange(trx, {
         orderId: draft.id,
-        write: insertOrderRow(insertValues(draft), menuStillAt(version)),
+        write: insertOrderRow(insertValues(draft), sql`${menuStillAt(version)} AND ${callerGuard(db, actor)}`),
         events: [{ at: now, from: null, to: 'pending', by: actor.userId, note: p.timelineNote(draft) }],
         ...messages,
         now,
       });
+    const attempt = () =>
+      input.kind === 'need' && opts.maxOpenNeeds !== undefined
+        ? db.transaction().execute(async (trx) => {
+            await checkOpenNeeds(trx, actor.userId, input.requestId, opts.maxOpenNeeds!);
+            return write(trx);
+          })
+        : write(db);
     let written: WrittenOrder | null;
     try {
-      written =
-        input.kind === 'need' && opts.maxOpenNeeds !== undefined
-          ? await db.transaction().execute(async (trx) => {
-              await checkOpenNeeds(trx, actor.userId, input.requestId, opts.maxOpenNeeds!);
-              return write(trx);
-            })
-          : await write(db);
+      written = await retryDeadlock(attempt);
     } catch (err) {
       const refused = asSlotConflict(err, SLOT_TAKEN);
       // Retries of one submit racing each other: the slot check can fire before the request-id
       // check does, on the copy of the order its first try is committing. That order is the answer.
       if (refused !== err) {
         const mine = await findByRequest(db, actor.userId, input.requestId);
-        if (mine) return toOrder(mine, REQUESTER_VIEW, now);
+        if (mine) {
+          await assertCallerCurrent(db, actor);
+          return toOrder(mine, REQUESTER_VIEW, now);
+        }
       }
-      throw refused;
+      // The insert got as far as the slot check only past its caller check.
+      throw refused === err ? err : judgedOnCurrentCaller(refused);
     }
     if (written) return toOrder({ ...draft, ...written }, REQUESTER_VIEW, now);
     // Nothing written: a retried submit (answer the order it made) or a stale menu.
     const existing = await findByRequest(db, actor.userId, input.requestId);
-    if (existing) return toOrder(existing, REQUESTER_VIEW, now);
+    if (existing) {
+      await assertCallerCurrent(db, actor);
+      return toOrder(existing, REQUESTER_VIEW, now);
+    }
     if (await menuMoved(db, version)) continue;
     throw conflict(SLOT_TAKEN);
   }
   throw conflict('菜单刚刚更新，请重试');
+}
+
+/**
+ * Retries of one submit racing each other wait on each other's request id and slot at once, and
+ * PostgreSQL may end such a cycle as a deadlock (40P01) while the first try is still committing:
+ * the victim runs again (then finds that order), rather than answering a conflict.
+ */
+async function retryDeadlock<T>(work: () => Promise<T>, times = 3): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await work();
+    } catch (err) {
+      if ((err as { code?: string }).code !== '40P01' || i >= times) throw err;
+    }
+  }
 }
 
 /** Whether the menu is past the version a snapshot was served under (then forget what we had). */

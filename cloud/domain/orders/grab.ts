@@ -7,7 +7,8 @@ import type { DB } from '../../db/schema';
 import { planDelivery } from '../notify/outbox';
 import { toOrder } from './mapper';
 import { messages } from './notify';
-import { asSlotConflict, hiddenOrder, relationTo, type FullActor } from './transition';
+import { callerGuard, judgedOnCurrentCaller, refuseStaleCaller, type CheckedActor } from './current-caller';
+import { asSlotConflict, hiddenOrder, relationTo } from './transition';
 
 export const BUSY = '您在该时段已有其他订单';
 const TAKEN = '已被其他志愿者接单';
@@ -19,8 +20,9 @@ type Open = OrderRow & { eligible: boolean };
  * one read (scalar subqueries plan faster than orderQuery's six joins; the volunteer is the
  * grabber, named from the actor).
  */
-async function readForGrab(db: Kysely<DB>, id: string, v: PoolVolunteer): Promise<Open | undefined> {
-  const r = await sql<Open>`SELECT o.*, lower(o.during) AS start_at, upper(o.during) AS end_at, ${eligibleFor(v, 'o')} AS eligible,
+async function readForGrab(db: Kysely<DB>, id: string, v: PoolVolunteer, actor: CheckedActor): Promise<(Open & { caller_current: boolean }) | undefined> {
+  const r = await sql<Open & { caller_current: boolean }>`SELECT o.*, lower(o.during) AS start_at, upper(o.during) AS end_at, ${eligibleFor(v, 'o')} AS eligible,
+      ${callerGuard(db, actor)} AS caller_current,
       ru.name AS requester_name, ru.company AS requester_company,
       (SELECT title FROM topics WHERE id = o.topic_id) AS topic_title,
       (SELECT title FROM services WHERE id = o.service_id) AS service_title,
@@ -39,12 +41,13 @@ const refusal = (row: Open | undefined): AppError | null =>
  * update, its timeline entry and the requester's messages are one statement; a tap on an order
  * already taken is answered from one read of the order. Losers get CONFLICT with a message.
  */
-export async function grabOrder(db: Kysely<DB>, now: Date, actor: FullActor, v: PoolVolunteer, id: string): Promise<Order> {
+export async function grabOrder(db: Kysely<DB>, now: Date, actor: CheckedActor, v: PoolVolunteer, id: string): Promise<Order> {
   for (const retry of [false, true]) {
-    const row = await readForGrab(db, id, v);
+    const row = await readForGrab(db, id, v, actor);
+    refuseStaleCaller(row?.caller_current);
     const refused = refusal(row);
-    if (refused || !row) throw refused;
-    const { eligible: _eligible, ...read } = row;
+    if (refused || !row) throw judgedOnCurrentCaller(refused);
+    const { eligible: _eligible, caller_current: _current, ...read } = row;
     const won: OrderRow = {
       ...read, volunteer_id: v.id, status: 'accepted', accepted_at: now, updated_at: now,
       volunteer_user_id: actor.userId, volunteer_name: actor.name,
@@ -56,7 +59,7 @@ export async function grabOrder(db: Kysely<DB>, now: Date, actor: FullActor, v: 
         write: sql`UPDATE orders SET volunteer_id = ${v.id}::bigint, status = 'accepted', accepted_at = ${now.toISOString()}::timestamptz,
             updated_at = ${now.toISOString()}::timestamptz
           WHERE id = ${id}::bigint AND status = 'pending' AND volunteer_id IS NULL AND during = ${row.during}::tstzrange
-            AND ${eligibleFor(v, 'orders')}
+            AND ${eligibleFor(v, 'orders')} AND ${callerGuard(db, actor)}
           RETURNING *`,
         events: [{ at: now, from: 'pending', to: 'accepted', by: actor.userId, note: `${actor.name} 抢单成功` }],
         ...planDelivery(won, [messages.accepted(won)]),
@@ -73,8 +76,10 @@ export async function grabOrder(db: Kysely<DB>, now: Date, actor: FullActor, v: 
       return toOrder(result, await relationTo(db, result, actor), now);
     }
     // Lost: taken meanwhile (the usual case), or moved to another time (then try once more).
-    const lost = refusal(await readForGrab(db, id, v));
-    if (lost) throw lost;
+    const again = await readForGrab(db, id, v, actor);
+    refuseStaleCaller(again?.caller_current);
+    const lost = refusal(again);
+    if (lost) throw judgedOnCurrentCaller(lost);
   }
   throw conflict(TAKEN);
 }

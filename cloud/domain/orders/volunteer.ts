@@ -13,6 +13,7 @@ import { toOrder } from './mapper';
 import { messages } from './notify';
 import { recordTimes } from './record-times';
 import { CHECK_IN_WORDS } from '../../contract/check-in-code';
+import type { CheckedActor } from './current-caller';
 import { transition, type FullActor } from './transition';
 import { BUSY, grabOrder } from './grab';
 
@@ -148,7 +149,7 @@ export function complete(db: Kysely<DB>, now: Date, actor: FullActor, id: string
 }
 
 /** Take an open order from the pool (see grab.ts: one read, one guarded statement). */
-export async function grab(db: Kysely<DB>, now: Date, actor: FullActor, id: string): Promise<Order> {
+export async function grab(db: Kysely<DB>, now: Date, actor: CheckedActor, id: string): Promise<Order> {
   return grabOrder(db, now, actor, await poolVolunteer(db, actor), id);
 }
 

@@ -1,13 +1,16 @@
 import { orderInput, trustInput } from '../../contract';
 import { checkInCode } from '../../domain/trust/check-in-code';
 import * as orders from '../../domain/orders/requester';
+import { withCurrentCaller } from '../../domain/orders/current-caller';
 import { loadActor } from '../../domain/orders/transition';
 import { userAction, type ActionMap } from '../router';
 
 /** `order`: the requester's side of an order (worker or enterprise). */
 export const actions: ActionMap = {
+  // The caller from memory: the insert checks it is current (domain/orders/current-caller.ts).
   create: userAction(orderInput.create, async (ctx, input) =>
-    orders.createOrder(ctx.db, ctx.clock.now(), await loadActor(ctx.db, ctx.caller), input, { maxOpenNeeds: ctx.guards?.limits.maxOpenNeeds })),
+    withCurrentCaller(ctx.db, ctx.caller, (actor) => orders.createOrder(ctx.db, ctx.clock.now(), actor, input, { maxOpenNeeds: ctx.guards?.limits.maxOpenNeeds })),
+    { remembersCaller: true }),
   get: userAction(orderInput.get, async (ctx, input) =>
     orders.getDetail(ctx.db, ctx.clock.now(), await loadActor(ctx.db, ctx.caller), input.id)),
   mine: userAction(orderInput.mine, async (ctx, input) =>

@@ -4,6 +4,7 @@ import { handBack, trustStats } from '../../domain/trust/hand-back';
 import { issueCertificate } from '../../domain/trust/certificate';
 import * as applications from '../../domain/admin/volunteers';
 import * as availability from '../../domain/availability/service';
+import { withCurrentCaller } from '../../domain/orders/current-caller';
 import { loadActor } from '../../domain/orders/transition';
 import * as tasks from '../../domain/orders/volunteer';
 import { userAction, type ActionMap } from '../router';
@@ -17,7 +18,8 @@ export const actions: ActionMap = {
   pool: userAction(taskInput.pool, async (ctx, input) => tasks.pool(ctx.db, ctx.clock.now(), await actor(ctx), input)),
   accept: userAction(taskInput.accept, async (ctx, input) => tasks.accept(ctx.db, ctx.clock.now(), await actor(ctx), input.id)),
   decline: userAction(taskInput.decline, async (ctx, input) => tasks.decline(ctx.db, ctx.clock.now(), await actor(ctx), input.id, input.reason)),
-  grab: userAction(taskInput.grab, async (ctx, input) => tasks.grab(ctx.db, ctx.clock.now(), await actor(ctx), input.id)),
+  // The caller from memory: the read and the update check it is current (domain/orders/current-caller.ts).
+  grab: userAction(taskInput.grab, async (ctx, input) => withCurrentCaller(ctx.db, ctx.caller, (a) => tasks.grab(ctx.db, ctx.clock.now(), a, input.id)), { remembersCaller: true }),
   checkIn: userAction(taskInput.checkIn, async (ctx, input) => {
     const [a, now] = [await actor(ctx), ctx.clock.now()];
     const verified = input.code !== undefined && input.code !== '' ? await verifyCheckInCode(ctx.db, now, a, input.id, input.code) : false;
