@@ -21,12 +21,14 @@ type Open = OrderRow & { eligible: boolean };
  * grabber, named from the actor).
  */
 async function readForGrab(db: Kysely<DB>, id: string, v: PoolVolunteer, actor: CheckedActor): Promise<(Open & { caller_current: boolean }) | undefined> {
+  // A tap on a need already taken (most taps in a rush) skips the names only a win needs.
+  const open = sql`o.status = 'pending' AND o.volunteer_id IS NULL`;
   const r = await sql<Open & { caller_current: boolean }>`SELECT o.*, lower(o.during) AS start_at, upper(o.during) AS end_at, ${eligibleFor(v, 'o')} AS eligible,
       ${callerGuard(db, actor)} AS caller_current,
       ru.name AS requester_name, ru.company AS requester_company,
-      (SELECT title FROM topics WHERE id = o.topic_id) AS topic_title,
-      (SELECT title FROM services WHERE id = o.service_id) AS service_title,
-      (SELECT name FROM teams WHERE id = o.team_id) AS team_name
+      CASE WHEN ${open} THEN (SELECT title FROM topics WHERE id = o.topic_id) END AS topic_title,
+      CASE WHEN ${open} THEN (SELECT title FROM services WHERE id = o.service_id) END AS service_title,
+      CASE WHEN ${open} THEN (SELECT name FROM teams WHERE id = o.team_id) END AS team_name
     FROM orders o JOIN users ru ON ru.id = o.requester_id WHERE o.id = ${id}::bigint ${PREPARED}`.execute(db);
   return r.rows[0];
 }
