@@ -49,7 +49,7 @@ export function services(wechat?: WeChatApi): Promise<Services> {
   servicesPromise ??= (async () => {
     const config = loadConfig();
     if (!config.databaseUrl) throw new Error('DATABASE_URL is not set for this cloud function');
-    const database = await openDatabase({ databaseUrl: config.databaseUrl, poolSize: 2, preparedStatements: config.preparedStatements });
+    const database = await openDatabase({ databaseUrl: config.databaseUrl, poolSize: 2, preparedStatements: config.preparedStatements ?? false });
     return {
       db: database.db,
       clock: createClock(0),

@@ -25,8 +25,11 @@ export interface AppConfig {
   dataDir: string;
   /** A real PostgreSQL server; when set, PGlite is not used. */
   databaseUrl: string | null;
-  /** DATABASE_PREPARED_STATEMENTS=off: no named statements (behind PgBouncer < 1.21; cloud/db/prepared.ts). */
-  preparedStatements: boolean;
+  /**
+   * DATABASE_PREPARED_STATEMENTS: `on` or `off` (cloud/db/prepared.ts); null when unset, and then
+   * the server prepares and the CloudBase functions, which the README puts behind PgBouncer, do not.
+   */
+  preparedStatements: boolean | null;
   /** Dev mode: quick login for demo users and the clock offset. Off when NODE_ENV=production. */
   devMode: boolean;
   /** Dev only: shift the server clock, so a demo or test can run "tomorrow" on the same data. */
@@ -59,7 +62,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: env.HOST ?? '127.0.0.1',
     dataDir: path.resolve(env.DATA_DIR ?? '.data'),
     databaseUrl: env.DATABASE_URL || null,
-    preparedStatements: env.DATABASE_PREPARED_STATEMENTS !== 'off',
+    preparedStatements: env.DATABASE_PREPARED_STATEMENTS ? env.DATABASE_PREPARED_STATEMENTS !== 'off' : null,
     devMode,
     clockOffsetMinutes: devMode && Number.isFinite(offset) ? offset : 0,
     sessionSecret: env.SESSION_SECRET || null,

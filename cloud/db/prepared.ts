@@ -10,7 +10,7 @@ import type pg from 'pg';
  *
  * Not behind PgBouncer before 1.21 in transaction mode: there the next statement of a client may
  * run on a server connection that never saw the Parse. DATABASE_PREPARED_STATEMENTS=off sends
- * every statement unnamed (README, "PgBouncer").
+ * every statement unnamed; the CloudBase functions do so unless it says `on` (README, "PgBouncer").
  */
 export const PREPARED = sql.raw('/* prepared */');
 const MARK = '/* prepared */';

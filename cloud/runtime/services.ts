@@ -18,7 +18,7 @@ export interface Runtime {
 /** Opens the database, migrates, seeds an empty one, and builds the handler services. */
 export async function startRuntime(config: AppConfig, opts: { seed?: boolean } = {}): Promise<Runtime> {
   const t0 = performance.now();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, preparedStatements: config.preparedStatements });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, preparedStatements: config.preparedStatements ?? true });
   try {
     const migrated = await migrate(database.db);
     const clock = createClock(config.clockOffsetMinutes);
