@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { completeProfile, expectClean } from './harness/journeys';
-import { closest, textOf } from './harness/tree';
+import { classesOf, closest, textOf } from './harness/tree';
 import { World } from './harness/world';
 
 /**
@@ -80,7 +80,9 @@ describe('weapp: accounts on the mini-program', () => {
     const firstDuration = phone.byClass('choice').find((n) => /小时|分钟/.test(textOf(n)));
     await phone.tap(firstDuration);
     await phone.tap(await phone.waitForClass('slot-day'));
-    await phone.tap(await phone.waitForClass('slot-start'));
+    await phone.waitForClass('slot-start');
+    // The first start that is open: in the afternoon (Shanghai) tomorrow's early ones are inside the notice time.
+    await phone.tap(phone.byClass('slot-start').find((n) => !classesOf(n).includes('slot-start--off')));
     await phone.tap(phone.byClass('choice').find((n) => textOf(n) === '企业'));
     await phone.type('详细地址', '杭州市余杭区良渚街道新立机械二号厂房');
     await phone.type('联系电话', '13867001234');
