@@ -1,4 +1,5 @@
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { sql, type Expression, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { ORDER_KINDS, ORDER_STATUSES, type OrderKind, type OrderStatus } from '../../contract/order';
 import type { DB, OrdersTable } from '../schema';
 import { pageWithTotal, type PageQuery } from './search';
 
@@ -56,17 +57,72 @@ export async function findByRequest(db: Db, requesterId: string, requestId: stri
     .executeTakeFirst()) as OrderRow | undefined;
 }
 
+/**
+ * A page of a list, read the way its index is ordered: `ids` (from orders alone, ordered as an
+ * index is, limited) picks the page's ids — an index scan that steps over the offset without
+ * reading the joined tables — and only those rows are then read with their names. `total` rides
+ * in the same statement as an InitPlan (a count an index or the rollup answers). Outer order:
+ * `order`, the ids query's own.
+ */
+export function pageOfIds(db: Db, ids: Expression<unknown>, total: Expression<unknown>, order: Expression<unknown>[]) {
+  let q = orderQuery(db)
+    .select(sql<string>`(${total})`.as('total'))
+    .where(sql<boolean>`o.id = ANY(ARRAY(${ids}))`);
+  for (const e of order) q = q.orderBy(e, 'desc');
+  return q.execute() as Promise<(OrderRow & { total: string })[]>;
+}
+
+/** Newest first, the order of every list's index: (…, created_at DESC, id DESC). */
+const NEWEST = [sql`o.created_at`, sql`o.id`];
+
+/** order.mine and task.inbox: one requester's or one volunteer's orders, newest first. */
 export async function listOrders(
   db: Db,
   filter: { requesterId?: string; volunteerId?: string; status?: string },
   page: PageQuery,
 ): Promise<{ rows: OrderRow[]; total: number }> {
-  let q = orderQuery(db).select(sql<string>`count(*) over ()`.as('total'));
-  if (filter.requesterId) q = q.where('o.requester_id', '=', filter.requesterId);
-  if (filter.volunteerId) q = q.where('o.volunteer_id', '=', filter.volunteerId);
-  if (filter.status) q = q.where('o.status', '=', filter.status);
-  const res = await pageWithTotal((limit, offset) => q.orderBy('o.created_at', 'desc').orderBy('o.id', 'desc').limit(limit).offset(offset).execute(), page);
+  let base = db.selectFrom('orders as o');
+  if (filter.requesterId) base = base.where('o.requester_id', '=', filter.requesterId);
+  if (filter.volunteerId) base = base.where('o.volunteer_id', '=', filter.volunteerId);
+  if (filter.status) base = base.where('o.status', '=', filter.status);
+  const total = base.select((eb) => eb.fn.countAll().as('n'));
+  const res = await pageWithTotal(
+    (limit, offset) => pageOfIds(db, base.select('o.id').orderBy('o.created_at', 'desc').orderBy('o.id', 'desc').limit(limit).offset(offset), total, NEWEST),
+    page,
+  );
   return res as { rows: OrderRow[]; total: number };
+}
+
+export interface OrgListFilter {
+  status?: OrderStatus;
+  kind?: OrderKind;
+}
+
+/**
+ * The ids of a page of the orders of some orgs, newest first: for each org of the scope (a LATERAL
+ * over the array of org ids) the newest `offset + limit` of its orders read in the order of
+ * orders_org_idx (status and kind are in the index: an index-only scan), then the page cut from
+ * those (at most orgs × (offset + limit) rows sorted, never the orgs' orders themselves).
+ */
+export function newestInOrgs(orgIds: string[], f: OrgListFilter, limit: number, offset: number) {
+  const perOrg = sql<{ id: string; created_at: Date }>`(SELECT o.id, o.created_at FROM orders AS o
+    WHERE o.org_id = g.org${f.status ? sql` AND o.status = ${f.status}` : sql``}${f.kind ? sql` AND o.kind = ${f.kind}` : sql``}
+    ORDER BY o.created_at DESC, o.id DESC LIMIT ${limit + offset})`;
+  return sql`SELECT s.id FROM unnest(${orgIds}::bigint[]) AS g (org) CROSS JOIN LATERAL ${perOrg} AS s
+    ORDER BY s.created_at DESC, s.id DESC LIMIT ${limit} OFFSET ${offset}`;
+}
+
+/**
+ * How many orders these orgs hold, of a status and kind if given: from the rollup's day-less
+ * 'kind_status' rows (at most 24 per org) plus the deltas not folded yet — exact in one snapshot.
+ */
+export function countInOrgs(orgIds: string[], f: OrgListFilter) {
+  const keys = ORDER_KINDS.filter((k) => !f.kind || k === f.kind).flatMap((k) => ORDER_STATUSES.filter((st) => !f.status || st === f.status).map((st) => `${k}/${st}`));
+  return sql<string>`SELECT coalesce(sum(c.total), 0) FROM (
+    SELECT total FROM stats_rollup WHERE org_id = ANY(${orgIds}::bigint[]) AND dim = 'kind_status' AND day = DATE '2000-01-01' AND key = ANY(${keys}::text[])
+    UNION ALL
+    SELECT total FROM stats_deltas WHERE org_id = ANY(${orgIds}::bigint[]) AND dim = 'kind_status' AND key = ANY(${keys}::text[])
+  ) AS c`;
 }
 
 /** The profile fields that decide which open orders a volunteer may take. */
@@ -104,26 +160,33 @@ export interface PoolFilter {
   sort?: 'urgent' | 'recommended';
 }
 
+/** The pool's default order; orders_pool_idx (migration 0012) is built on this very expression. */
 const URGENCY_WEIGHT = sql`CASE o.urgency WHEN 'critical' THEN 2 WHEN 'urgent' THEN 1 ELSE 0 END`;
 
-/** Open orders nobody holds that this volunteer may take, starting in the future. */
+/**
+ * Open orders nobody holds that this volunteer may take, starting in the future. The default
+ * order (most urgent, then newest) is orders_pool_idx's; 'recommended' sorts the open orders this
+ * volunteer may take (the pool, not the table). Total: the same orders counted.
+ */
 export async function listPool(db: Db, v: PoolVolunteer, now: Date, f: PoolFilter, page: PageQuery) {
-  let q = orderQuery(db)
-    .select(sql<string>`count(*) over ()`.as('total'))
+  let base = db
+    .selectFrom('orders as o')
     .where('o.status', '=', 'pending')
     .where('o.volunteer_id', 'is', null)
     .where(sql<boolean>`lower(o.during) > ${now.toISOString()}::timestamptz`)
     .where(eligibleFor(v, 'o'));
-  if (f.field) q = q.where('o.field', '=', f.field);
-  if (f.region) q = q.where('o.region', '=', f.region);
+  if (f.field) base = base.where('o.field', '=', f.field);
+  if (f.region) base = base.where('o.region', '=', f.region);
   const score =
     f.sort === 'recommended'
       ? sql`(CASE WHEN o.field = ANY(${v.skills}::text[]) THEN 3 ELSE 0 END
           + CASE WHEN o.region = ANY(${v.regions}::text[]) THEN 2 ELSE 0 END
           + CASE WHEN o.team_id IS NOT NULL THEN 2 ELSE 0 END + ${URGENCY_WEIGHT})`
       : URGENCY_WEIGHT;
+  const total = base.select((eb) => eb.fn.countAll().as('n'));
   const res = await pageWithTotal(
-    (limit, offset) => q.orderBy(score, 'desc').orderBy('o.created_at', 'desc').orderBy('o.id', 'desc').limit(limit).offset(offset).execute(),
+    (limit, offset) =>
+      pageOfIds(db, base.select('o.id').orderBy(score, 'desc').orderBy('o.created_at', 'desc').orderBy('o.id', 'desc').limit(limit).offset(offset), total, [score, ...NEWEST]),
     page,
   );
   return res as { rows: OrderRow[]; total: number };
