@@ -1,5 +1,6 @@
 import { sql, type Expression, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { ORDER_KINDS, ORDER_STATUSES, type OrderKind, type OrderStatus } from '../../contract/order';
+import { PREPARED } from '../prepared';
 import type { DB, OrdersTable } from '../schema';
 import { pageWithTotal, type PageQuery } from './search';
 
@@ -200,6 +201,8 @@ export async function busyIntervals(db: Db, volunteerId: string, from: Date, to:
     .where('volunteer_id', '=', volunteerId)
     .where('status', 'in', ['pending', 'accepted', 'in_progress'])
     .where(sql<boolean>`during && ${rangeOf(from, to)}`)
+    // Every speaker page asks it: a prepared statement.
+    .modifyEnd(PREPARED)
     .execute();
   return rows.map((r) => ({ start: new Date(r.start), end: new Date(r.end) }));
 }
