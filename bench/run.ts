@@ -44,11 +44,12 @@ async function main() {
 
   say('## order.create vs a raw INSERT');
   say();
-  say('`order.create` runs the whole function path (zod validation, the caller, topic and availability');
-  say('checks from the menu memory, one statement writing the order, its timeline entry, subscribe and');
-  say('inbox messages; the caller read and the write are named prepared statements). The baseline is');
-  say('one raw `INSERT INTO orders` through the same pool (the');
-  say('exclusion constraint is checked by both). PGlite has a single connection, so its clients queue;');
+  say('`order.create` runs the whole function path (zod validation, the rules, the topic and availability');
+  say('from the menu memory, the caller from memory) and one statement, a named prepared statement,');
+  say('writing the order, its timeline entry, subscribe and inbox messages while checking that the menu');
+  say('version and the caller\'s row are still those it used. The baseline is one raw `INSERT INTO orders`');
+  say('through the same pool (the exclusion constraint and the statistics trigger run for both). PGlite');
+  say('has a single connection, so its clients queue;');
   say('PostgreSQL uses a pool of 50 connections. Statements per call: `npx tsx bench/profile-write.ts`.');
   say();
   say(TABLE_HEAD);
@@ -64,10 +65,11 @@ async function main() {
   say('## task.grab under contention vs a raw guarded UPDATE');
   say();
   say('1,000 taps per level spread at random over 100 open needs (so exactly 100 can win; the rest are');
-  say('`CONFLICT`, counted as answered, not as errors). `task.grab` runs the function path: the caller');
-  say('(with the pool fields), one read of the order with its names, and one statement with the guarded');
-  say('UPDATE (eligibility and the exclusion constraint included), timeline entry and messages; a tap on');
-  say('a need already taken ends at the read. The baseline is the bare guarded UPDATE through the same');
+  say('`CONFLICT`, counted as answered, not as errors). `task.grab` runs the function path with the caller');
+  say('from memory: one read of the order with its names (and whether the caller\'s row is unchanged), and');
+  say('one statement with the guarded UPDATE (eligibility, the caller check and the exclusion constraint');
+  say('included), timeline entry and messages; a tap on a need already taken ends at the read. The');
+  say('baseline is the bare guarded UPDATE through the same');
   say('pool. PostgreSQL: pool of 50 connections, so 100 and 1,000 clients queue for a connection.');
   say();
   say(TABLE_HEAD);
