@@ -57,7 +57,7 @@ export async function createOrder(db: Kysely<DB>, now: Date, actor: CheckedActor
     const write = (trx: Kysely<DB>) =>
       writeOrderChange(trx, {
         orderId: draft.id,
-        write: insertOrderRow(insertValues(draft), sql`${menuStillAt(version)} AND ${callerGuard(db, actor)}`),
+        write: insertOrderRow(insertValues(draft), sql`${menuStillAt(version)} AND ${callerGuard(db, actor)} AND ${oneSubmitAtATime(actor.userId, input.requestId)}`),
         events: [{ at: now, from: null, to: 'pending', by: actor.userId, note: p.timelineNote(draft) }],
         ...messages,
         now,
@@ -74,15 +74,6 @@ export async function createOrder(db: Kysely<DB>, now: Date, actor: CheckedActor
       written = await retryDeadlock(attempt);
     } catch (err) {
       const refused = asSlotConflict(err, SLOT_TAKEN);
-      // Retries of one submit racing each other: the slot check can fire before the request-id
-      // check does, on the copy of the order its first try is committing. That order is the answer.
-      if (refused !== err) {
-        const mine = await findByRequest(db, actor.userId, input.requestId);
-        if (mine) {
-          await assertCallerCurrent(db, actor);
-          return toOrder(mine, REQUESTER_VIEW, now);
-        }
-      }
       // The insert got as far as the slot check only past its caller check.
       throw refused === err ? err : judgedOnCurrentCaller(refused);
     }
@@ -98,6 +89,19 @@ export async function createOrder(db: Kysely<DB>, now: Date, actor: CheckedActor
   }
   throw conflict('菜单刚刚更新，请重试');
 }
+
+/** Advisory-lock space of one submit (the two-key form: apart from the migrations' one-key lock). */
+const SUBMIT_LOCK_SPACE = 14;
+
+/**
+ * Retries of one submit (same requester and request id) racing each other, from any process: the
+ * insert first takes a transaction lock on that pair, so a retry waits for the first try to
+ * commit and then finds its row by the request id (ON CONFLICT), instead of reaching the slot
+ * check on the first try's uncommitted copy and answering CONFLICT. Other submits do not share
+ * the lock, so a lost slot race still costs no further query.
+ */
+const oneSubmitAtATime = (requesterId: string, requestId: string) =>
+  sql<boolean>`EXISTS (SELECT 1 FROM pg_advisory_xact_lock(${SUBMIT_LOCK_SPACE}, hashtext(${requesterId} || ':' || ${requestId})))`;
 
 /**
  * Retries of one submit racing each other wait on each other's request id and slot at once, and
