@@ -44,7 +44,9 @@ const refusal = (row: Open | undefined): AppError | null =>
  * already taken is answered from one read of the order. Losers get CONFLICT with a message.
  */
 export async function grabOrder(db: Kysely<DB>, now: Date, actor: CheckedActor, v: PoolVolunteer, id: string): Promise<Order> {
-  for (const retry of [false, true]) {
+  // Up to four tries: a deadlock victim (see below) or a need moved to another time goes again.
+  for (let attempt = 1; attempt <= 4; attempt++) {
+    const last = attempt === 4;
     const row = await readForGrab(db, id, v, actor);
     refuseStaleCaller(row?.caller_current);
     const refused = refusal(row);
@@ -68,9 +70,9 @@ export async function grabOrder(db: Kysely<DB>, now: Date, actor: CheckedActor, 
         now,
       });
     } catch (err) {
-      // A deadlock among volunteers racing for same-time needs: the victim tries once more, or a
+      // A deadlock among volunteers racing for same-time needs: the victim tries again, or a
       // need every racer tapped could stay open with nobody holding it.
-      if ((err as { code?: string }).code === '40P01' && !retry) continue;
+      if ((err as { code?: string }).code === '40P01' && !last) continue;
       throw asSlotConflict(err, BUSY);
     }
     if (written) {
