@@ -23,8 +23,8 @@ interface Generation {
 const generations = new WeakMap<Kysely<DB>, Generation>();
 
 /** The menu's version now: followed in memory on embedded PGlite, read from the row elsewhere. */
-export async function catalogVersion(db: Kysely<DB>): Promise<string> {
-  return (await catalogVersionNow(db)) ?? readCatalogVersion(db);
+export function catalogVersion(db: Kysely<DB>): Promise<string> {
+  return versionAsOfNow(db);
 }
 
 /** Databases whose menu is read afresh on every call: the bench's "before", nothing else. */
