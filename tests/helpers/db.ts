@@ -64,3 +64,62 @@ export async function createTestDatabase(
   if (opts.seed !== false) await seedIfEmpty(database.db, demoData);
   return database;
 }
+
+export interface OwnTestDatabase extends TestDatabase {
+  /** The database's URL, for clients of the test's own (a lock holder, an observer). */
+  url: string;
+  /**
+   * Closes the pool, waits until every connection to the database has gone (a backend hands its
+   * statistics in as it exits), answers how many deadlocks PostgreSQL counted in it, and drops it.
+   */
+  closeCountingDeadlocks(): Promise<number>;
+}
+
+/**
+ * A migrated, seeded database of its own on the server (not a schema of the shared test
+ * database), so that PostgreSQL's per-database statistics, such as its deadlock count, are this
+ * test's alone.
+ */
+export async function createOwnDatabase(opts: { poolSize?: number } = {}): Promise<OwnTestDatabase> {
+  await assertReachable(TEST_DATABASE_URL);
+  const name = `t_${randomBytes(6).toString('hex')}`;
+  const url = new URL(TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  await onServer((c) => c.query(`CREATE DATABASE ${name}`));
+  const inner = await openDatabase({ databaseUrl: url.toString(), poolSize: opts.poolSize ?? 10 });
+  await migrate(inner.db);
+  await seedIfEmpty(inner.db, demoData);
+  const drop = () => onServer((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  return {
+    ...inner,
+    url: url.toString(),
+    async close() {
+      await inner.close();
+      await drop();
+    },
+    async closeCountingDeadlocks() {
+      await inner.close();
+      const count = await onServer(async (c) => {
+        for (let i = 0; i < 100; i++) {
+          const left = await c.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+          if (left.rows[0].n === 0) break;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        const r = await c.query('SELECT deadlocks::int AS n FROM pg_stat_database WHERE datname = $1', [name]);
+        return r.rows[0].n as number;
+      });
+      await drop();
+      return count;
+    },
+  };
+}
+
+async function onServer<T>(work: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await c.connect();
+  try {
+    return await work(c);
+  } finally {
+    await c.end();
+  }
+}

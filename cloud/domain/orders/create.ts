@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { conflict, invalid, type Order } from '../../contract';
 import { findByRequest, type OrderRow } from '../../db/repositories/orders';
-import { insertOrderRow, menuStillAt, reserveOrderId, writeOrderChange, type WrittenOrder } from '../../db/repositories/order-write';
+import { calendarLock, insertOrderRow, menuStillAt, reserveOrderId, writeOrderChange, type WrittenOrder } from '../../db/repositories/order-write';
 import type { DB } from '../../db/schema';
 import { catalogVersion, forgetMenu, menuSnapshot } from '../catalog/cache';
 import { planDelivery } from '../notify/outbox';
@@ -57,7 +57,7 @@ export async function createOrder(db: Kysely<DB>, now: Date, actor: CheckedActor
     const write = (trx: Kysely<DB>) =>
       writeOrderChange(trx, {
         orderId: draft.id,
-        write: insertOrderRow(insertValues(draft), sql`${menuStillAt(version)} AND ${callerGuard(db, actor)} AND ${oneSubmitAtATime(actor.userId, input.requestId)}`),
+        write: insertOrderRow(insertValues(draft), sql`${menuStillAt(version)} AND ${callerGuard(db, actor)} AND ${oneAtATime(p.volunteerId, actor.userId, input.requestId)}`),
         events: [{ at: now, from: null, to: 'pending', by: actor.userId, note: p.timelineNote(draft) }],
         ...messages,
         now,
@@ -94,19 +94,22 @@ export async function createOrder(db: Kysely<DB>, now: Date, actor: CheckedActor
 const SUBMIT_LOCK_SPACE = 14;
 
 /**
- * Retries of one submit (same requester and request id) racing each other, from any process: the
- * insert first takes a transaction lock on that pair, so a retry waits for the first try to
- * commit and then finds its row by the request id (ON CONFLICT), instead of reaching the slot
- * check on the first try's uncommitted copy and answering CONFLICT. Other submits do not share
- * the lock, so a lost slot race still costs no further query.
+ * The one transaction lock the insert takes before it writes. A named order takes its
+ * volunteer's calendar lock (`calendarLock`): every booking of that volunteer queues, so the
+ * slot check meets only committed rows, and a retry of the same submit (same volunteer) waits
+ * for the first try to commit, then finds its row by the request id (ON CONFLICT). An order to
+ * the pool writes no calendar and takes the lock of its submit (requester, request id), which
+ * queues only its own retries. One lock per statement: two could be taken in either order.
  */
-const oneSubmitAtATime = (requesterId: string, requestId: string) =>
-  sql<boolean>`EXISTS (SELECT 1 FROM pg_advisory_xact_lock(${SUBMIT_LOCK_SPACE}, hashtext(${requesterId} || ':' || ${requestId})))`;
+const oneAtATime = (volunteerId: string | null, requesterId: string, requestId: string) =>
+  volunteerId
+    ? calendarLock(volunteerId)
+    : sql<boolean>`EXISTS (SELECT 1 FROM pg_advisory_xact_lock(${SUBMIT_LOCK_SPACE}, hashtext(${requesterId} || ':' || ${requestId})))`;
 
 /**
- * Retries of one submit racing each other wait on each other's request id and slot at once, and
- * PostgreSQL may end such a cycle as a deadlock (40P01) while the first try is still committing:
- * the victim runs again (then finds that order), rather than answering a conflict.
+ * A deadlock (40P01) is not expected on this path any more (each statement takes one lock before
+ * it writes); should the open-needs check and another transaction still meet in one, the victim
+ * runs again rather than answering a conflict.
  */
 async function retryDeadlock<T>(work: () => Promise<T>, times = 3): Promise<T> {
   for (let i = 1; ; i++) {

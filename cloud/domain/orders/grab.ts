@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { AppError, conflict, forbidden, type Order } from '../../contract';
 import { PREPARED } from '../../db/prepared';
 import { eligibleFor, type OrderRow, type PoolVolunteer } from '../../db/repositories/orders';
-import { writeOrderChange, type WrittenOrder } from '../../db/repositories/order-write';
+import { calendarLock, writeOrderChange, type WrittenOrder } from '../../db/repositories/order-write';
 import type { DB } from '../../db/schema';
 import { planDelivery } from '../notify/outbox';
 import { toOrder } from './mapper';
@@ -39,7 +39,8 @@ const refusal = (row: Open | undefined): AppError | null =>
 /**
  * Take an open order from the pool. Exactly one volunteer wins however many tap at once: one
  * guarded UPDATE decides (row lock + WHERE re-check: still open, still at the time read, still
- * eligible), and the exclusion constraint checks the winner's own calendar. The
+ * eligible), and the exclusion constraint checks the winner's own calendar (the grabs of one
+ * volunteer queue on `calendarLock` first, so that check meets only committed rows). The
  * update, its timeline entry and the requester's messages are one statement; a tap on an order
  * already taken is answered from one read of the order. Losers get CONFLICT with a message.
  */
@@ -63,15 +64,16 @@ export async function grabOrder(db: Kysely<DB>, now: Date, actor: CheckedActor, 
         write: sql`UPDATE orders SET volunteer_id = ${v.id}::bigint, status = 'accepted', accepted_at = ${now.toISOString()}::timestamptz,
             updated_at = ${now.toISOString()}::timestamptz
           WHERE id = ${id}::bigint AND status = 'pending' AND volunteer_id IS NULL AND during = ${row.during}::tstzrange
-            AND ${eligibleFor(v, 'orders')} AND ${callerGuard(db, actor)}
+            AND ${eligibleFor(v, 'orders')} AND ${callerGuard(db, actor)} AND ${calendarLock(v.id)}
           RETURNING *`,
         events: [{ at: now, from: 'pending', to: 'accepted', by: actor.userId, note: `${actor.name} 抢单成功` }],
         ...planDelivery(won, [messages.accepted(won)]),
         now,
       });
     } catch (err) {
-      // A deadlock among volunteers racing for same-time needs: the victim tries again, or a
-      // need every racer tapped could stay open with nobody holding it.
+      // One volunteer's grabs queue on the calendar lock, so same-time needs no longer deadlock
+      // in the slot check; should a deadlock still happen, the victim tries again (else a need
+      // every racer tapped could stay open with nobody holding it).
       if ((err as { code?: string }).code === '40P01' && !last) continue;
       throw asSlotConflict(err, BUSY);
     }
