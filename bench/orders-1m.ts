@@ -65,8 +65,8 @@ export async function loadOrders(db: Kysely<DB>, total: number, open?: OpenOrder
 /**
  * The present: `pool` open orders nobody holds — lectures of every topic, services of the teams,
  * needs in the volunteers' fields and the orgs' regions, urgency mixed — and `named` pending or
- * accepted orders named to the volunteers in turn, each at an hour of its own (the exclusion
- * constraint holds).
+ * accepted orders named to the volunteers in turn, each at an hour of its own and none at an hour
+ * the volunteer already holds (the exclusion constraint holds).
  */
 async function loadOpenOrders(db: Kysely<DB>, open: OpenOrders) {
   const ids = sql`(
@@ -109,5 +109,11 @@ async function loadOpenOrders(db: Kysely<DB>, open: OpenOrders) {
       SELECT (ARRAY['pending','accepted'])[1 + g % 2] AS status,
              date_trunc('hour', now()) + interval '3 days' + g * interval '1 hour' AS st,
              now() - (g % 4320) * interval '1 minute' AS created
-    ) AS y`.execute(db);
+    ) AS y
+    -- An hour the demo data already holds for that volunteer (its live orders are placed relative
+    -- to now, so which hours depends on when this runs) is left out.
+    WHERE NOT EXISTS (
+      SELECT 1 FROM orders held
+      WHERE held.volunteer_id = ids.vols[1 + g % cardinality(ids.vols)] AND held.status IN ('pending', 'accepted', 'in_progress')
+        AND held.during && tstzrange(y.st, y.st + interval '1 hour', '[)'))`.execute(db);
 }
