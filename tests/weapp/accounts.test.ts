@@ -79,10 +79,17 @@ describe('weapp: accounts on the mini-program', () => {
     await phone.waitForText('时长');
     const firstDuration = phone.byClass('choice').find((n) => /小时|分钟/.test(textOf(n)));
     await phone.tap(firstDuration);
-    await phone.tap(await phone.waitForClass('slot-day'));
-    await phone.waitForClass('slot-start');
-    // The first start that is open: in the afternoon (Shanghai) tomorrow's early ones are inside the notice time.
-    await phone.tap(phone.byClass('slot-start').find((n) => !classesOf(n).includes('slot-start--off')));
+    await phone.waitForClass('slot-day');
+    // The first open start of the first day that has one: late in the day (Shanghai) every start
+    // of tomorrow is inside the 24-hour notice time.
+    const days = () => phone.byClass('slot-day').filter((n) => !classesOf(n).includes('slot-day--more'));
+    let open;
+    for (let i = 0; i < days().length && !open; i++) {
+      await phone.tap(days()[i]);
+      await phone.waitForClass('slot-start');
+      open = phone.byClass('slot-start').find((n) => !classesOf(n).includes('slot-start--off'));
+    }
+    await phone.tap(open);
     await phone.tap(phone.byClass('choice').find((n) => textOf(n) === '企业'));
     await phone.type('详细地址', '杭州市余杭区良渚街道新立机械二号厂房');
     await phone.type('联系电话', '13867001234');
