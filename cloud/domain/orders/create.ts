@@ -57,7 +57,7 @@ export async function createOrder(db: Kysely<DB>, now: Date, actor: CheckedActor
     const write = (trx: Kysely<DB>) =>
       writeOrderChange(trx, {
         orderId: draft.id,
-        write: insertOrderRow(insertValues(draft), sql`${menuStillAt(version)} AND ${callerGuard(db, actor)} AND ${oneAtATime(p.volunteerId, actor.userId, input.requestId)}`),
+        write: insertOrderRow(insertValues(draft), sql`${menuStillAt(version)} AND ${callerGuard(db, actor)} AND ${oneAtATime(draft, input.requestId)}`),
         events: [{ at: now, from: null, to: 'pending', by: actor.userId, note: p.timelineNote(draft) }],
         ...messages,
         now,
@@ -94,17 +94,17 @@ export async function createOrder(db: Kysely<DB>, now: Date, actor: CheckedActor
 const SUBMIT_LOCK_SPACE = 14;
 
 /**
- * The one transaction lock the insert takes before it writes. A named order takes its
- * volunteer's calendar lock (`calendarLock`): every booking of that volunteer queues, so the
- * slot check meets only committed rows, and a retry of the same submit (same volunteer) waits
+ * The transaction locks the insert takes before it writes. A named order takes its volunteer's
+ * calendar locks for its hours (`calendarLock`): bookings that could overlap queue, so the slot
+ * check meets only committed rows, and a retry of the same submit (same volunteer and time) waits
  * for the first try to commit, then finds its row by the request id (ON CONFLICT). An order to
  * the pool writes no calendar and takes the lock of its submit (requester, request id), which
- * queues only its own retries. One lock per statement: two could be taken in either order.
+ * queues only its own retries. Never both: two kinds of lock could be taken in either order.
  */
-const oneAtATime = (volunteerId: string | null, requesterId: string, requestId: string) =>
-  volunteerId
-    ? calendarLock(volunteerId)
-    : sql<boolean>`EXISTS (SELECT 1 FROM pg_advisory_xact_lock(${SUBMIT_LOCK_SPACE}, hashtext(${requesterId} || ':' || ${requestId})))`;
+const oneAtATime = (draft: OrderRow, requestId: string) =>
+  draft.volunteer_id
+    ? calendarLock(draft.volunteer_id, draft.during)
+    : sql<boolean>`EXISTS (SELECT 1 FROM pg_advisory_xact_lock(${SUBMIT_LOCK_SPACE}, hashtext(${draft.requester_id} || ':' || ${requestId})))`;
 
 /**
  * A deadlock (40P01) is not expected on this path any more (each statement takes one lock before

@@ -39,10 +39,11 @@ const refusal = (row: Open | undefined): AppError | null =>
 /**
  * Take an open order from the pool. Exactly one volunteer wins however many tap at once: one
  * guarded UPDATE decides (row lock + WHERE re-check: still open, still at the time read, still
- * eligible), and the exclusion constraint checks the winner's own calendar (the grabs of one
- * volunteer queue on `calendarLock` first, so that check meets only committed rows). The
- * update, its timeline entry and the requester's messages are one statement; a tap on an order
- * already taken is answered from one read of the order. Losers get CONFLICT with a message.
+ * eligible), and the exclusion constraint checks the winner's own calendar (grabs of one
+ * volunteer at the same hours queue on `calendarLock` first, so that check meets only committed
+ * rows). The update, its timeline entry and the requester's messages are one statement; a tap on
+ * an order already taken is answered from one read of the order. Losers get CONFLICT with a
+ * message.
  */
 export async function grabOrder(db: Kysely<DB>, now: Date, actor: CheckedActor, v: PoolVolunteer, id: string): Promise<Order> {
   // Up to four tries: a deadlock victim (see below) or a need moved to another time goes again.
@@ -64,14 +65,14 @@ export async function grabOrder(db: Kysely<DB>, now: Date, actor: CheckedActor, 
         write: sql`UPDATE orders SET volunteer_id = ${v.id}::bigint, status = 'accepted', accepted_at = ${now.toISOString()}::timestamptz,
             updated_at = ${now.toISOString()}::timestamptz
           WHERE id = ${id}::bigint AND status = 'pending' AND volunteer_id IS NULL AND during = ${row.during}::tstzrange
-            AND ${eligibleFor(v, 'orders')} AND ${callerGuard(db, actor)} AND ${calendarLock(v.id)}
+            AND ${eligibleFor(v, 'orders')} AND ${callerGuard(db, actor)} AND ${calendarLock(v.id, row.during)}
           RETURNING *`,
         events: [{ at: now, from: 'pending', to: 'accepted', by: actor.userId, note: `${actor.name} 抢单成功` }],
         ...planDelivery(won, [messages.accepted(won)]),
         now,
       });
     } catch (err) {
-      // One volunteer's grabs queue on the calendar lock, so same-time needs no longer deadlock
+      // One volunteer's grabs at the same hours queue on its calendar locks, so same-time needs no longer deadlock
       // in the slot check; should a deadlock still happen, the victim tries again (else a need
       // every racer tapped could stay open with nobody holding it).
       if ((err as { code?: string }).code === '40P01' && !last) continue;
