@@ -46,6 +46,12 @@ export interface OrderChange {
   outbox: OutboxDraft[];
   inbox: InboxDraft[];
   now: Date;
+  /**
+   * `id`: the caller knows the row as written (a new order's draft, a grab's row read with its
+   * new fields), so the statement answers only its id and nobody parses fifty columns back.
+   * `row` (default): the write's whole row, for changes whose values the database works out.
+   */
+  returning?: 'row' | 'id';
 }
 
 export type WrittenOrder = Selectable<OrdersTable> & { start_at: Date; end_at: Date };
@@ -54,7 +60,9 @@ export type WrittenOrder = Selectable<OrdersTable> & { start_at: Date; end_at: D
  * Runs the change. Answers the order as written, or null when the write matched nothing (the
  * guard refused, or ON CONFLICT did nothing); then nothing else was written either.
  */
-export async function writeOrderChange(db: Db, c: OrderChange): Promise<WrittenOrder | null> {
+export async function writeOrderChange(db: Db, c: OrderChange & { returning: 'id' }): Promise<{ id: string } | null>;
+export async function writeOrderChange(db: Db, c: OrderChange): Promise<WrittenOrder | null>;
+export async function writeOrderChange(db: Db, c: OrderChange): Promise<WrittenOrder | { id: string } | null> {
   const events = c.events.map((e, seq) => ({ seq, at: e.at.toISOString(), from_status: e.from, to_status: e.to, by_user_id: e.by, note: e.note }));
   // Sorted like queueRows: two changes queueing the same rows wait for each other, never deadlock.
   const outbox = [...c.outbox].sort((a, b) => a.userId.localeCompare(b.userId)).map((m) => ({ user_id: m.userId, kind: m.kind, payload: m.payload }));
@@ -83,13 +91,13 @@ export async function writeOrderChange(db: Db, c: OrderChange): Promise<WrittenO
       FROM o, jsonb_to_recordset(${JSON.stringify(inbox)}::jsonb) AS r(user_id bigint, title text, body text, push boolean)
       WHERE NOT r.push OR r.user_id IN (SELECT user_id FROM x)
     )
-    SELECT o.*, lower(o.during) AS start_at, upper(o.during) AS end_at FROM o ${PREPARED}`.execute(db);
+    SELECT ${c.returning === 'id' ? sql`o.id` : sql`o.*, lower(o.during) AS start_at, upper(o.during) AS end_at`} FROM o ${PREPARED}`.execute(db);
   return r.rows[0] ?? null;
 }
 
 /**
- * `INSERT INTO orders` of one row given as column → value (JSON-typed by the table's row type).
- * Only a retried submit (same requester and request id) is let pass as "nothing written"; a taken
+ * `INSERT INTO orders` of one row given as column → value (JSON-typed by the table's row type),
+ * answering its id (the caller has the row). Only a retried submit (same requester and request id) is let pass as "nothing written"; a taken
  * slot raises the exclusion violation (23P01), so a lost race costs no further query.
  */
 export function insertOrderRow(values: Record<string, unknown>, guard: RawBuilder<unknown> = sql`true`): RawBuilder<unknown> {
@@ -97,7 +105,7 @@ export function insertOrderRow(values: Record<string, unknown>, guard: RawBuilde
   return sql`INSERT INTO orders (${cols}) OVERRIDING SYSTEM VALUE
     SELECT ${cols} FROM jsonb_populate_record(null::orders, ${JSON.stringify(values)}::jsonb) WHERE ${guard}
     ON CONFLICT (requester_id, request_id) DO NOTHING
-    RETURNING *`;
+    RETURNING id`;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { conflict, invalid, type Order } from '../../contract';
 import { findByRequest, type OrderRow } from '../../db/repositories/orders';
-import { calendarLock, insertOrderRow, menuStillAt, reserveOrderId, writeOrderChange, type WrittenOrder } from '../../db/repositories/order-write';
+import { calendarLock, insertOrderRow, menuStillAt, reserveOrderId, writeOrderChange } from '../../db/repositories/order-write';
 import type { DB } from '../../db/schema';
 import { catalogVersion, forgetMenu, menuSnapshot } from '../catalog/cache';
 import { planDelivery } from '../notify/outbox';
@@ -61,6 +61,7 @@ export async function createOrder(db: Kysely<DB>, now: Date, actor: CheckedActor
         events: [{ at: now, from: null, to: 'pending', by: actor.userId, note: p.timelineNote(draft) }],
         ...messages,
         now,
+        returning: 'id',
       });
     const attempt = () =>
       input.kind === 'need' && opts.maxOpenNeeds !== undefined
@@ -69,7 +70,7 @@ export async function createOrder(db: Kysely<DB>, now: Date, actor: CheckedActor
             return write(trx);
           })
         : write(db);
-    let written: WrittenOrder | null;
+    let written: { id: string } | null;
     try {
       written = await retryDeadlock(attempt);
     } catch (err) {
@@ -77,7 +78,7 @@ export async function createOrder(db: Kysely<DB>, now: Date, actor: CheckedActor
       // The insert got as far as the slot check only past its caller check.
       throw refused === err ? err : judgedOnCurrentCaller(refused);
     }
-    if (written) return toOrder({ ...draft, ...written }, REQUESTER_VIEW, now);
+    if (written) return toOrder(draft, REQUESTER_VIEW, now);
     // Nothing written: a retried submit (answer the order it made) or a stale menu.
     const existing = await findByRequest(db, actor.userId, input.requestId);
     if (existing) {

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { AppError, conflict, forbidden, type Order } from '../../contract';
 import { PREPARED } from '../../db/prepared';
 import { eligibleFor, type OrderRow, type PoolVolunteer } from '../../db/repositories/orders';
-import { calendarLock, writeOrderChange, type WrittenOrder } from '../../db/repositories/order-write';
+import { calendarLock, writeOrderChange } from '../../db/repositories/order-write';
 import type { DB } from '../../db/schema';
 import { planDelivery } from '../notify/outbox';
 import { toOrder } from './mapper';
@@ -21,7 +21,7 @@ type Open = OrderRow & { eligible: boolean };
  * grabber, named from the actor).
  */
 async function readForGrab(db: Kysely<DB>, id: string, v: PoolVolunteer, actor: CheckedActor): Promise<(Open & { caller_current: boolean }) | undefined> {
-  // A tap on a need already taken (most taps in a rush) skips the names only a win needs.
+  // A need taken since the peek skips the names only a win needs.
   const open = sql`o.status = 'pending' AND o.volunteer_id IS NULL`;
   const r = await sql<Open & { caller_current: boolean }>`SELECT o.*, lower(o.during) AS start_at, upper(o.during) AS end_at, ${eligibleFor(v, 'o')} AS eligible,
       ${callerGuard(db, actor)} AS caller_current,
@@ -33,7 +33,19 @@ async function readForGrab(db: Kysely<DB>, id: string, v: PoolVolunteer, actor: 
   return r.rows[0];
 }
 
-const refusal = (row: Open | undefined): AppError | null =>
+type Peek = Pick<OrderRow, 'status' | 'volunteer_id'> & { eligible: boolean; caller_current: boolean };
+
+/**
+ * Whether the order is still open to this volunteer, and nothing else: most taps in a rush land
+ * on a need already taken, and answering them needs neither the row nor its names.
+ */
+async function peekForGrab(db: Kysely<DB>, id: string, v: PoolVolunteer, actor: CheckedActor): Promise<Peek | undefined> {
+  const r = await sql<Peek>`SELECT o.status, o.volunteer_id, ${eligibleFor(v, 'o')} AS eligible, ${callerGuard(db, actor)} AS caller_current
+    FROM orders o WHERE o.id = ${id}::bigint ${PREPARED}`.execute(db);
+  return r.rows[0];
+}
+
+const refusal = (row: Pick<Open, 'status' | 'volunteer_id' | 'eligible'> | undefined): AppError | null =>
   !row ? hiddenOrder() : !row.eligible ? forbidden('您不在该订单的接单范围内') : row.status !== 'pending' || row.volunteer_id ? conflict(TAKEN) : null;
 
 /**
@@ -42,13 +54,17 @@ const refusal = (row: Open | undefined): AppError | null =>
  * eligible), and the exclusion constraint checks the winner's own calendar (grabs of one
  * volunteer at the same hours queue on `calendarLock` first, so that check meets only committed
  * rows). The update, its timeline entry and the requester's messages are one statement; a tap on
- * an order already taken is answered from one read of the order. Losers get CONFLICT with a
+ * an order already taken is answered from one small read of the order. Losers get CONFLICT with a
  * message.
  */
 export async function grabOrder(db: Kysely<DB>, now: Date, actor: CheckedActor, v: PoolVolunteer, id: string): Promise<Order> {
   // Up to four tries: a deadlock victim (see below) or a need moved to another time goes again.
   for (let attempt = 1; attempt <= 4; attempt++) {
     const last = attempt === 4;
+    const peek = await peekForGrab(db, id, v, actor);
+    refuseStaleCaller(peek?.caller_current);
+    const taken = refusal(peek);
+    if (taken) throw judgedOnCurrentCaller(taken);
     const row = await readForGrab(db, id, v, actor);
     refuseStaleCaller(row?.caller_current);
     const refused = refusal(row);
@@ -58,7 +74,7 @@ export async function grabOrder(db: Kysely<DB>, now: Date, actor: CheckedActor, 
       ...read, volunteer_id: v.id, status: 'accepted', accepted_at: now, updated_at: now,
       volunteer_user_id: actor.userId, volunteer_name: actor.name,
     };
-    let written: WrittenOrder | null;
+    let written: { id: string } | null;
     try {
       written = await writeOrderChange(db, {
         orderId: id,
@@ -66,10 +82,11 @@ export async function grabOrder(db: Kysely<DB>, now: Date, actor: CheckedActor, 
             updated_at = ${now.toISOString()}::timestamptz
           WHERE id = ${id}::bigint AND status = 'pending' AND volunteer_id IS NULL AND during = ${row.during}::tstzrange
             AND ${eligibleFor(v, 'orders')} AND ${callerGuard(db, actor)} AND ${calendarLock(v.id, row.during)}
-          RETURNING *`,
+          RETURNING id`,
         events: [{ at: now, from: 'pending', to: 'accepted', by: actor.userId, note: `${actor.name} 抢单成功` }],
         ...planDelivery(won, [messages.accepted(won)]),
         now,
+        returning: 'id',
       });
     } catch (err) {
       // One volunteer's grabs at the same hours queue on its calendar locks, so same-time needs no longer deadlock
@@ -79,11 +96,11 @@ export async function grabOrder(db: Kysely<DB>, now: Date, actor: CheckedActor, 
       throw asSlotConflict(err, BUSY);
     }
     if (written) {
-      const result = { ...won, ...written };
-      return toOrder(result, await relationTo(db, result, actor), now);
+      // The row as the update left it: read just before, with the fields it set.
+      return toOrder(won, await relationTo(db, won, actor), now);
     }
     // Lost: taken meanwhile (the usual case), or moved to another time (then try once more).
-    const again = await readForGrab(db, id, v, actor);
+    const again = await peekForGrab(db, id, v, actor);
     refuseStaleCaller(again?.caller_current);
     const lost = refusal(again);
     if (lost) throw judgedOnCurrentCaller(lost);
