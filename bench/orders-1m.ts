@@ -106,7 +106,9 @@ async function loadOpenOrders(db: Kysely<DB>, open: OpenOrders) {
       '13800000000', 'named-' || g, y.created, y.created, y.created, CASE WHEN y.status = 'accepted' THEN y.created + interval '1 hour' END
     FROM ${ids}, generate_series(1, ${open.named}) AS g
     CROSS JOIN LATERAL (
-      SELECT (ARRAY['pending','accepted'])[1 + g % 2] AS status,
+      -- Volunteer k gets g = k, k + n, k + 2n, …: alternate the status along that, not along g (with
+      -- an even n, g % 2 gave each volunteer only pending or only accepted orders).
+      SELECT (ARRAY['pending','accepted'])[1 + (g / cardinality(ids.vols)) % 2] AS status,
              date_trunc('hour', now()) + interval '3 days' + g * interval '1 hour' AS st,
              now() - (g % 4320) * interval '1 minute' AS created
     ) AS y
