@@ -50,7 +50,8 @@ async function main() {
   say('version and the caller\'s row are still those it used. The baseline is one raw `INSERT INTO orders`');
   say('through the same pool (the exclusion constraint and the statistics trigger run for both). PGlite');
   say('has a single connection, so its clients queue;');
-  say('PostgreSQL uses a pool of 50 connections. Statements per call: `npx tsx bench/profile-write.ts`.');
+  say('PostgreSQL uses a pool of 50 connections. Each engine first runs an unrecorded warm-up round of');
+  say('both paths at 10 clients. Statements per call: `npx tsx bench/profile-write.ts`.');
   say();
   say(TABLE_HEAD);
   for (const engine of ['pglite', 'postgres'] as EngineName[]) {
@@ -66,11 +67,13 @@ async function main() {
   say();
   say('1,000 taps per level spread at random over 100 open needs (so exactly 100 can win; the rest are');
   say('`CONFLICT`, counted as answered, not as errors). `task.grab` runs the function path with the caller');
-  say('from memory: one read of the order with its names (and whether the caller\'s row is unchanged), and');
-  say('one statement with the guarded UPDATE (eligibility, the caller check and the exclusion constraint');
-  say('included), timeline entry and messages; a tap on a need already taken ends at the read. The');
-  say('baseline is the bare guarded UPDATE through the same');
-  say('pool. PostgreSQL: pool of 50 connections, so 100 and 1,000 clients queue for a connection.');
+  say('from memory (each volunteer has opened the pool first, as on a phone): a small read of the order\'s');
+  say('status, eligibility and whether the caller\'s row is unchanged — where a tap on a need already taken');
+  say('ends —, then for an open need the read of its row with its names, and one statement with the');
+  say('guarded UPDATE (eligibility, the caller check, the calendar locks and the exclusion constraint');
+  say('included), timeline entry and messages. The baseline is the bare guarded UPDATE through the same');
+  say('pool. PostgreSQL: pool of 50 connections, so 100 and 1,000 clients queue for a connection. An');
+  say('unrecorded warm-up round at 10 clients comes first.');
   say();
   say(TABLE_HEAD);
   for (const engine of ['pglite', 'postgres'] as EngineName[]) {
