@@ -67,11 +67,11 @@ async function main() {
   say();
   say('1,000 taps per level spread at random over 100 open needs (so exactly 100 can win; the rest are');
   say('`CONFLICT`, counted as answered, not as errors). `task.grab` runs the function path with the caller');
-  say('from memory (each volunteer has opened the pool first, as on a phone): a small read of the order\'s');
-  say('status, eligibility and whether the caller\'s row is unchanged — where a tap on a need already taken');
-  say('ends —, then for an open need the read of its row with its names, and one statement with the');
-  say('guarded UPDATE (eligibility, the caller check, the calendar locks and the exclusion constraint');
-  say('included), timeline entry and messages. The baseline is the bare guarded UPDATE through the same');
+  say('from memory (each volunteer has opened the pool first, as on a phone): one read of eligibility,');
+  say('whether the caller\'s row is unchanged and, only while the need is open, its row with its names (a');
+  say('tap on a need already taken ends there), then one statement with the guarded UPDATE (eligibility,');
+  say('the caller check, the calendar locks and the exclusion constraint included), timeline entry and');
+  say('messages; a lost update reads the need\'s state again. The baseline is the bare guarded UPDATE through the same');
   say('pool. PostgreSQL: pool of 50 connections, so 100 and 1,000 clients queue for a connection. An');
   say('unrecorded warm-up round at 10 clients comes first.');
   say();

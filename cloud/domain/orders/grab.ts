@@ -16,29 +16,27 @@ const TAKEN = '已被其他志愿者接单';
 type Open = OrderRow & { eligible: boolean };
 
 /**
- * The order's row with the names its messages show and whether this volunteer may take it, in
- * one read (scalar subqueries plan faster than orderQuery's six joins; the volunteer is the
- * grabber, named from the actor).
+ * Whether this volunteer may take the order, and, only while it is open, its row with the names
+ * its messages show, in one read. A tap on a need already taken (most taps in a rush) gets the
+ * row's columns as nulls (status null: taken), so neither the row nor its names are read for it.
+ * Scalar subqueries plan faster than orderQuery's six joins; the grabber is named from the actor.
  */
 async function readForGrab(db: Kysely<DB>, id: string, v: PoolVolunteer, actor: CheckedActor): Promise<(Open & { caller_current: boolean }) | undefined> {
-  // A need taken since the peek skips the names only a win needs.
-  const open = sql`o.status = 'pending' AND o.volunteer_id IS NULL`;
-  const r = await sql<Open & { caller_current: boolean }>`SELECT o.*, lower(o.during) AS start_at, upper(o.during) AS end_at, ${eligibleFor(v, 'o')} AS eligible,
-      ${callerGuard(db, actor)} AS caller_current,
-      ru.name AS requester_name, ru.company AS requester_company,
-      CASE WHEN ${open} THEN (SELECT title FROM topics WHERE id = o.topic_id) END AS topic_title,
-      CASE WHEN ${open} THEN (SELECT title FROM services WHERE id = o.service_id) END AS service_title,
-      CASE WHEN ${open} THEN (SELECT name FROM teams WHERE id = o.team_id) END AS team_name
-    FROM orders o JOIN users ru ON ru.id = o.requester_id WHERE o.id = ${id}::bigint ${PREPARED}`.execute(db);
+  const r = await sql<Open & { caller_current: boolean }>`SELECT f.*, ${eligibleFor(v, 'o')} AS eligible, ${callerGuard(db, actor)} AS caller_current
+    FROM orders o LEFT JOIN LATERAL (
+      SELECT o.*, lower(o.during) AS start_at, upper(o.during) AS end_at, ru.name AS requester_name, ru.company AS requester_company,
+        (SELECT title FROM topics WHERE id = o.topic_id) AS topic_title,
+        (SELECT title FROM services WHERE id = o.service_id) AS service_title,
+        (SELECT name FROM teams WHERE id = o.team_id) AS team_name
+      FROM users ru WHERE ru.id = o.requester_id AND o.status = 'pending' AND o.volunteer_id IS NULL
+    ) f ON true
+    WHERE o.id = ${id}::bigint ${PREPARED}`.execute(db);
   return r.rows[0];
 }
 
 type Peek = Pick<OrderRow, 'status' | 'volunteer_id'> & { eligible: boolean; caller_current: boolean };
 
-/**
- * Whether the order is still open to this volunteer, and nothing else: most taps in a rush land
- * on a need already taken, and answering them needs neither the row nor its names.
- */
+/** After a lost update: whether the order is still open to this volunteer, and nothing else. */
 async function peekForGrab(db: Kysely<DB>, id: string, v: PoolVolunteer, actor: CheckedActor): Promise<Peek | undefined> {
   const r = await sql<Peek>`SELECT o.status, o.volunteer_id, ${eligibleFor(v, 'o')} AS eligible, ${callerGuard(db, actor)} AS caller_current
     FROM orders o WHERE o.id = ${id}::bigint ${PREPARED}`.execute(db);
@@ -54,17 +52,13 @@ const refusal = (row: Pick<Open, 'status' | 'volunteer_id' | 'eligible'> | undef
  * eligible), and the exclusion constraint checks the winner's own calendar (grabs of one
  * volunteer at the same hours queue on `calendarLock` first, so that check meets only committed
  * rows). The update, its timeline entry and the requester's messages are one statement; a tap on
- * an order already taken is answered from one small read of the order. Losers get CONFLICT with a
+ * an order already taken is answered from one read that skips its row. Losers get CONFLICT with a
  * message.
  */
 export async function grabOrder(db: Kysely<DB>, now: Date, actor: CheckedActor, v: PoolVolunteer, id: string): Promise<Order> {
   // Up to four tries: a deadlock victim (see below) or a need moved to another time goes again.
   for (let attempt = 1; attempt <= 4; attempt++) {
     const last = attempt === 4;
-    const peek = await peekForGrab(db, id, v, actor);
-    refuseStaleCaller(peek?.caller_current);
-    const taken = refusal(peek);
-    if (taken) throw judgedOnCurrentCaller(taken);
     const row = await readForGrab(db, id, v, actor);
     refuseStaleCaller(row?.caller_current);
     const refused = refusal(row);
