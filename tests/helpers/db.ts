@@ -43,20 +43,14 @@ export async function createTestDatabase(
   } else {
     await assertReachable(TEST_DATABASE_URL);
     const schema = `t_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA ${schema}`);
-    await admin.end();
+    await onServer((c) => c.query(`CREATE SCHEMA ${schema}`));
     const inner = await openDatabase({ databaseUrl: TEST_DATABASE_URL, schema, poolSize: opts.poolSize ?? 10, acquireTimeoutMs: opts.acquireTimeoutMs });
     database = {
       ...inner,
       schema,
       async close() {
         await inner.close();
-        const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
-        await c.connect();
-        await c.query(`DROP SCHEMA ${schema} CASCADE`);
-        await c.end();
+        await onServer((c) => c.query(`DROP SCHEMA ${schema} CASCADE`));
       },
     };
   }

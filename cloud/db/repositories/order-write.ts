@@ -97,8 +97,9 @@ export async function writeOrderChange(db: Db, c: OrderChange): Promise<WrittenO
 
 /**
  * `INSERT INTO orders` of one row given as column → value (JSON-typed by the table's row type),
- * answering its id (the caller has the row). Only a retried submit (same requester and request id) is let pass as "nothing written"; a taken
- * slot raises the exclusion violation (23P01), so a lost race costs no further query.
+ * answering its id (the caller has the row). Only a retried submit (same requester and request
+ * id) is let pass as "nothing written"; a taken slot raises the exclusion violation (23P01), so a
+ * lost race costs no further query.
  */
 export function insertOrderRow(values: Record<string, unknown>, guard: RawBuilder<unknown> = sql`true`): RawBuilder<unknown> {
   const cols = sql.raw(Object.keys(values).map((k) => `"${k}"`).join(', '));

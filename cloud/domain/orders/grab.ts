@@ -83,9 +83,9 @@ export async function grabOrder(db: Kysely<DB>, now: Date, actor: CheckedActor, 
         returning: 'id',
       });
     } catch (err) {
-      // One volunteer's grabs at the same hours queue on its calendar locks, so same-time needs no longer deadlock
-      // in the slot check; should a deadlock still happen, the victim tries again (else a need
-      // every racer tapped could stay open with nobody holding it).
+      // One volunteer's grabs at the same hours queue on its calendar locks, so same-time needs
+      // no longer deadlock in the slot check; should a deadlock still happen, the victim tries
+      // again (else a need every racer tapped could stay open with nobody holding it).
       if ((err as { code?: string }).code === '40P01' && !last) continue;
       throw asSlotConflict(err, BUSY);
     }
