@@ -139,7 +139,7 @@ describe.each(ENGINES)('the write path on %s', (engine) => {
     await db.insertInto('topic_volunteers').values({ topic_id: topic.id, volunteer_id: speaker.id }).execute();
   });
 
-  it('task.grab: a read of the order (its row only while open) and one statement, both checking the caller from memory; a tap on a taken need ends at the read', async () => {
+  it('task.grab: a read of the order (its row only while open) and one statement, both checking the caller from memory; a tap on a need seen taken is one peek', async () => {
     const enterprise = await enterpriseSession(server);
     const [a, b] = await createTechnicians(server, 2, '写路径', `写路径${engine}`);
     const need = await postNeed(enterprise, { field: '写路径' });
@@ -150,13 +150,77 @@ describe.each(ENGINES)('the write path on %s', (engine) => {
     expect(won.statements).toHaveLength(2);
     expect(won.statements[0]).toMatch(/^SELECT f\.\*, /);
     expect(won.statements[1]).toMatch(/^WITH o AS \(UPDATE orders/);
+    // This process saw it taken: the next tap is answered by a peek at its status.
     const lost = await statementsOf(() => b.call<Order>('task', 'grab', { id: need.id }));
     expect(lost.result.body).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '已被其他志愿者接单' } });
     expect(lost.statements).toHaveLength(1);
-    expect(lost.statements[0]).toMatch(/^SELECT f\.\*, /);
+    expect(lost.statements[0]).toMatch(/^SELECT o\.status, /);
 
     const told = await database.db.selectFrom('inbox_messages').select(['user_id', 'title']).where('order_id', '=', need.id).where('title', '=', '志愿者已接单').execute();
     expect(told).toEqual([{ user_id: enterprise.userId, title: '志愿者已接单' }]);
+  });
+
+  describe('the rush memory (orders read for a grab) is a hint the statement checks', () => {
+    it('twenty technicians tapping one need at once: one winner, nineteen CONFLICT, one read, one write and a peek per loser', async () => {
+      const enterprise = await enterpriseSession(server);
+      const techs = await createTechnicians(server, 20, '同抢', `同抢${engine}`);
+      for (const t of techs) okData(await t.call('task', 'pool', {}));
+      const need = await postNeed(enterprise, { field: '同抢' });
+      const { result, statements } = await statementsOf(() => Promise.all(techs.map((t) => t.call<Order>('task', 'grab', { id: need.id }))));
+      const won = result.filter((r) => r.body.ok);
+      expect(won).toHaveLength(1);
+      expect(result.filter((r) => !r.body.ok).map((r) => r.body)).toEqual(Array(19).fill(expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'CONFLICT' }) })));
+      expect(statements.filter((q) => /^SELECT f\.\*, /.test(q))).toHaveLength(1);
+      expect(statements.filter((q) => /^WITH o AS \(UPDATE orders/.test(q))).toHaveLength(1);
+      expect(statements.filter((q) => /^SELECT o\.status, /.test(q))).toHaveLength(19);
+      const row = await database.db.selectFrom('orders').select(['status', 'volunteer_id']).where('id', '=', need.id).executeTakeFirstOrThrow();
+      expect(row).toEqual({ status: 'accepted', volunteer_id: (won[0].body as { data: Order }).data.volunteerId });
+    });
+
+    it('a need changed by another client after it was read (its title): the grab reads it again and tells the requester the new title', async () => {
+      const enterprise = await enterpriseSession(server);
+      const [outsider] = await createTechnicians(server, 1, '别的领域', `旁观${engine}`);
+      const [t] = await createTechnicians(server, 1, '改题', `改题${engine}`);
+      for (const s of [outsider, t]) okData(await s.call('task', 'pool', {}));
+      const need = await postNeed(enterprise, { field: '改题', title: '旧的需求标题' });
+      // The outsider's tap reads the open need (then is refused): this process remembers its row.
+      expect((await outsider.call<Order>('task', 'grab', { id: need.id })).body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      await sql`UPDATE orders SET title = ${'新的需求标题'} WHERE id = ${need.id}`.execute(database.db);
+      const { result, statements } = await statementsOf(() => t.call<Order>('task', 'grab', { id: need.id }));
+      expect(okData(result)).toMatchObject({ status: 'accepted', title: '新的需求标题' });
+      // The write on the remembered row matched nothing, a fresh read, the write.
+      expect(statements.map((q) => q.slice(0, 20))).toEqual([expect.stringMatching(/^WITH o AS \(UPDATE/), expect.stringMatching(/^SELECT f\.\*, /), expect.stringMatching(/^WITH o AS \(UPDATE/)]);
+      const told = await database.db.selectFrom('inbox_messages').select('body').where('order_id', '=', need.id).where('title', '=', '志愿者已接单').execute();
+      expect(told).toEqual([{ body: expect.stringContaining('「新的需求标题」') }]);
+    });
+
+    it('a requester renamed by another client after the need was read: the write refuses the remembered names and goes again', async () => {
+      const enterprise = await enterpriseSession(server);
+      const [outsider] = await createTechnicians(server, 1, '别的领域', `旁观改名${engine}`);
+      const [t] = await createTechnicians(server, 1, '改名', `改名${engine}`);
+      for (const s of [outsider, t]) okData(await s.call('task', 'pool', {}));
+      const need = await postNeed(enterprise, { field: '改名' });
+      expect((await outsider.call<Order>('task', 'grab', { id: need.id })).body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      const before = await database.db.selectFrom('users').select('company').where('id', '=', enterprise.userId).executeTakeFirstOrThrow();
+      await sql`UPDATE users SET company = ${'改名后的企业'} WHERE id = ${enterprise.userId}`.execute(database.db);
+      try {
+        const { result, statements } = await statementsOf(() => t.call<Order>('task', 'grab', { id: need.id }));
+        expect(okData(result).status).toBe('accepted');
+        expect(statements).toHaveLength(3);
+      } finally {
+        await sql`UPDATE users SET company = ${before.company} WHERE id = ${enterprise.userId}`.execute(database.db);
+      }
+    });
+
+    it('a need seen taken that is open again (reopened by another client) can be grabbed', async () => {
+      const enterprise = await enterpriseSession(server);
+      const [a, b] = await createTechnicians(server, 2, '重开', `重开${engine}`);
+      for (const s of [a, b]) okData(await s.call('task', 'pool', {}));
+      const need = await postNeed(enterprise, { field: '重开' });
+      okData(await a.call<Order>('task', 'grab', { id: need.id }));
+      await sql`UPDATE orders SET status = 'pending', volunteer_id = NULL, accepted_at = NULL WHERE id = ${need.id}`.execute(database.db);
+      expect(okData(await b.call<Order>('task', 'grab', { id: need.id }))).toMatchObject({ status: 'accepted', volunteerId: b.volunteerId });
+    });
   });
 
   describe('the caller from memory is never trusted past a change of its row', () => {

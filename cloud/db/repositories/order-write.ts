@@ -52,6 +52,12 @@ export interface OrderChange {
    * `row` (default): the write's whole row, for changes whose values the database works out.
    */
   returning?: 'row' | 'id';
+  /**
+   * The statement's answer in place of the written row: a SELECT that may read `o` (empty when
+   * nothing was written) and the tables as they were when the statement began. A grab answers
+   * why it lost from it, without another read.
+   */
+  answer?: RawBuilder<unknown>;
 }
 
 export type WrittenOrder = Selectable<OrdersTable> & { start_at: Date; end_at: Date };
@@ -60,15 +66,16 @@ export type WrittenOrder = Selectable<OrdersTable> & { start_at: Date; end_at: D
  * Runs the change. Answers the order as written, or null when the write matched nothing (the
  * guard refused, or ON CONFLICT did nothing); then nothing else was written either.
  */
+export async function writeOrderChange<A>(db: Db, c: OrderChange & { answer: RawBuilder<A> }): Promise<A | null>;
 export async function writeOrderChange(db: Db, c: OrderChange & { returning: 'id' }): Promise<{ id: string } | null>;
 export async function writeOrderChange(db: Db, c: OrderChange): Promise<WrittenOrder | null>;
-export async function writeOrderChange(db: Db, c: OrderChange): Promise<WrittenOrder | { id: string } | null> {
+export async function writeOrderChange(db: Db, c: OrderChange): Promise<unknown> {
   const events = c.events.map((e, seq) => ({ seq, at: e.at.toISOString(), from_status: e.from, to_status: e.to, by_user_id: e.by, note: e.note }));
   // Sorted like queueRows: two changes queueing the same rows wait for each other, never deadlock.
   const outbox = [...c.outbox].sort((a, b) => a.userId.localeCompare(b.userId)).map((m) => ({ user_id: m.userId, kind: m.kind, payload: m.payload }));
   const inbox = c.inbox.map((m) => ({ user_id: m.userId, title: m.title, body: m.body, push: m.push }));
   const now = c.now.toISOString();
-  const r = await sql<WrittenOrder & { id: string | null }>`
+  const r = await sql`
     WITH o AS (${c.write}),
     e AS (
       INSERT INTO order_events (order_id, at, from_status, to_status, by_user_id, note)
@@ -91,7 +98,7 @@ export async function writeOrderChange(db: Db, c: OrderChange): Promise<WrittenO
       FROM o, jsonb_to_recordset(${JSON.stringify(inbox)}::jsonb) AS r(user_id bigint, title text, body text, push boolean)
       WHERE NOT r.push OR r.user_id IN (SELECT user_id FROM x)
     )
-    SELECT ${c.returning === 'id' ? sql`o.id` : sql`o.*, lower(o.during) AS start_at, upper(o.during) AS end_at`} FROM o ${PREPARED}`.execute(db);
+    ${c.answer ?? sql`SELECT ${c.returning === 'id' ? sql`o.id` : sql`o.*, lower(o.during) AS start_at, upper(o.during) AS end_at`} FROM o`} ${PREPARED}`.execute(db);
   return r.rows[0] ?? null;
 }
 

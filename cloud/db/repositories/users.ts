@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { NEW_USER_NAME } from '../../contract/identity-codes';
+import { fragmentOnce } from '../fragment-once';
 import { PREPARED } from '../prepared';
 import type { DB } from '../schema';
 import { pageWithTotal, type PageQuery } from './search';
@@ -48,8 +49,11 @@ function remember(db: Kysely<DB>, id: string, row: UserRow | undefined) {
 export const rememberedUser = (db: Kysely<DB>, id: string): UserRow | undefined => remembered.get(db)?.get(id);
 
 /** True in a statement while the caller's row is still exactly `row` (same digest). */
-export const callerIsCurrent = (db: Kysely<DB>, row: Pick<UserRow, 'id' | 'fingerprint'>) =>
-  sql<boolean>`EXISTS (${callerFrom(db).select(sql`1`.as('one')).where('u.id', '=', row.id).where(CALLER_FINGERPRINT, '=', row.fingerprint)})`;
+const callerIsCurrentOnce = fragmentOnce(
+  (db: Kysely<DB>, id: string, fingerprint: string) => callerFrom(db).select(sql`1`.as('one')).where('u.id', '=', id).where(CALLER_FINGERPRINT, '=', fingerprint),
+  (inner) => sql<boolean>`EXISTS (${inner})`,
+);
+export const callerIsCurrent = (db: Kysely<DB>, row: Pick<UserRow, 'id' | 'fingerprint'>) => callerIsCurrentOnce(db, row.id, row.fingerprint);
 
 // Every signed-in request reads its caller: a prepared statement.
 export async function getUser(db: Kysely<DB>, id: string) {
