@@ -97,10 +97,12 @@ async function openRow(db: Kysely<DB>, memory: RushMemory<GrabRow>, id: string, 
     memory.forget(id);
   }
   const read = await readForGrab(db, id, v, actor);
-  if (read?.row_version) memory.open(id, read as GrabRow);
+  // Remembered without what was judged for this caller: the next tap may be another volunteer's.
+  const { eligible: _eligible, caller_current: _current, ...row } = read ?? {};
+  if (read?.row_version) memory.open(id, row as GrabRow);
   else if (read) memory.closed(id);
   judge(read);
-  return read as GrabRow;
+  return row as GrabRow;
 }
 
 /**
