@@ -103,7 +103,8 @@ describe('weapp: an enterprise need with a photo, grabbed by a technician; the a
       return false;
     }));
     await admin.waitForText(TECHS[0]);
-    await admin.tap(admin.byText(TECHS[0])[0]);
+    // By the name itself: every row of this team also shows the team's name, 王关根工匠数控技术服务队.
+    await admin.tap(admin.byClass('dispatch-option__name').find((n) => textOf(n) === TECHS[0]));
     await admin.tap(admin.byText(/^确认派单|^派给/).at(-1));
     await admin.settle();
     const row = await world.database.db.selectFrom('orders').innerJoin('volunteers', 'volunteers.id', 'orders.volunteer_id').innerJoin('users', 'users.id', 'volunteers.user_id')
