@@ -67,11 +67,12 @@ async function main() {
   say();
   say('1,000 taps per level spread at random over 100 open needs (so exactly 100 can win; the rest are');
   say('`CONFLICT`, counted as answered, not as errors). `task.grab` runs the function path with the caller');
-  say('from memory (each volunteer has opened the pool first, as on a phone): one read of eligibility,');
-  say('whether the caller\'s row is unchanged and, only while the need is open, its row with its names (a');
-  say('tap on a need already taken ends there), then one statement with the guarded UPDATE (eligibility,');
-  say('the caller check, the calendar locks and the exclusion constraint included), timeline entry and');
-  say('messages; a lost update reads the need\'s state again. The baseline is the bare guarded UPDATE through the same');
+  say('from memory (each volunteer has opened the pool first, as on a phone). Taps on one need take');
+  say('turns within the process and reuse the need\'s row read a moment ago: the first tap reads it (with');
+  say('its row version and names), then one statement writes the guarded UPDATE (eligibility, the caller');
+  say('check, the row version and names, the calendar locks and the exclusion constraint included), the');
+  say('timeline entry and messages, and answers why it lost when it did. A tap on a need known taken is');
+  say('one peek at its status. The baseline is the bare guarded UPDATE through the same');
   say('pool. PostgreSQL: pool of 50 connections, so 100 and 1,000 clients queue for a connection. An');
   say('unrecorded warm-up round at 10 clients comes first.');
   say();
